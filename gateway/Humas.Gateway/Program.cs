@@ -1,0 +1,27 @@
+using Humas.Gateway;
+using Humas.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHumasTelemetry("gateway");
+builder.Services.AddProblemDetails();
+builder.Services.AddHumasAuthentication(builder.Configuration);
+builder.Services.AddGatewayPolicies(builder.Configuration);
+builder.Services.AddHealthChecks();
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+
+var app = builder.Build();
+app.UseForwardedHeaders();
+app.UseHumasTelemetry();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapHealthChecks("/health/live");
+app.MapHealthChecks("/health/ready");
+app.MapDevelopmentTokens();
+app.MapReverseProxy();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,66 @@
+using Humas.Eventing.Outbox;
+using Humas.Eventing.Projections;
+using Humas.Eventing.Store;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Humas.Eventing;
+
+/// <summary>What a service declares about its events: their stable names, what it publishes and consumes, its read models.</summary>
+public sealed class EventingBuilder(IServiceCollection services)
+{
+    internal readonly List<Action<IBusRegistrationConfigurator>> ConsumerRegistrations = [];
+
+    public IServiceCollection Services { get; } = services;
+    public EventTypeRegistry EventTypes { get; } = new();
+    public MessageTypeRegistry MessageTypes { get; } = new();
+    public List<SchemaMigration> Migrations { get; } = [];
+    public OutboxRelayOptions Relay { get; } = new();
+
+    /// <summary>Whether this process relays its outbox to the broker (tools and some tests only write).</summary>
+    public bool RunOutboxRelay { get; set; } = true;
+
+    public EventingBuilder Event<TEvent>(string stableName)
+    {
+        EventTypes.Register<TEvent>(stableName);
+        return this;
+    }
+
+    public EventingBuilder Publishes<TMessage>() where TMessage : class
+    {
+        MessageTypes.Register(typeof(TMessage));
+        return this;
+    }
+
+    public EventingBuilder Migration(string id, string sql)
+    {
+        Migrations.Add(new SchemaMigration(id, sql));
+        return this;
+    }
+
+    public EventingBuilder InlineProjection<TProjection>() where TProjection : class, IInlineProjection
+    {
+        Services.AddSingleton<IInlineProjection, TProjection>();
+        return this;
+    }
+
+    public EventingBuilder AsyncProjection<TProjection>() where TProjection : class, IAsyncProjection
+    {
+        Services.AddSingleton<TProjection>();
+        Services.AddSingleton(sp => new AsyncProjectionRunner(
+            sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<EventTypeRegistry>(), sp.GetRequiredService<TProjection>()));
+        return this;
+    }
+
+    public EventingBuilder Translator<TTranslator>() where TTranslator : class, IIntegrationEventTranslator
+    {
+        Services.AddSingleton<IIntegrationEventTranslator, TTranslator>();
+        return this;
+    }
+
+    public EventingBuilder Consumer<TConsumer>() where TConsumer : class, IConsumer
+    {
+        ConsumerRegistrations.Add(x => x.AddConsumer<TConsumer>());
+        return this;
+    }
+}

@@ -1,0 +1,95 @@
+using Humas.Eventing.Outbox;
+using Humas.Eventing.PersonalData;
+using Humas.Eventing.Projections;
+using Humas.Eventing.Store;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Humas.Eventing;
+
+public static class EventingExtensions
+{
+    /// <summary>
+    /// Adds the service's event store on its own PostgreSQL database, the outbox relay, the
+    /// async projections and MassTransit on RabbitMQ. Configuration: ConnectionStrings:Postgres
+    /// (the database name is the service's own), ConnectionStrings:RabbitMq (an amqp:// URI),
+    /// Humas:PersonalData:MasterKey.
+    /// </summary>
+    public static EventingBuilder AddEventing(this IHostApplicationBuilder host, string serviceName, string databaseName, Action<EventingBuilder> configure)
+    {
+        var eventing = new EventingBuilder(host.Services);
+        configure(eventing);
+        var services = host.Services;
+
+        var postgres = new NpgsqlConnectionStringBuilder(Required(host.Configuration, "ConnectionStrings:Postgres")) { Database = databaseName };
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(postgres.ConnectionString) { Name = serviceName }.Build());
+        services.AddSingleton(eventing.EventTypes);
+        services.AddSingleton(eventing.MessageTypes);
+        services.AddSingleton(eventing.Relay);
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton(new PersonalDataOptions { MasterKey = host.Configuration["Humas:PersonalData:MasterKey"] ?? "" });
+        services.AddSingleton<PersonalDataVault>();
+        services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), eventing.Migrations));
+
+        // Registered first so that the schema exists before the relay, projections or consumers start.
+        services.AddHostedService<SchemaInitializer>();
+        if (eventing.RunOutboxRelay) services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<AsyncProjectionDaemon>();
+
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        services.AddMassTransitOnRabbitMq(serviceName, Required(host.Configuration, "ConnectionStrings:RabbitMq"), eventing.ConsumerRegistrations);
+        return eventing;
+    }
+
+    private static void AddMassTransitOnRabbitMq(this IServiceCollection services, string serviceName, string rabbitMqUri,
+        IReadOnlyList<Action<IBusRegistrationConfigurator>> consumerRegistrations)
+    {
+        var broker = new Uri(rabbitMqUri);
+        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+        var virtualHost = broker.AbsolutePath.Length > 1 ? Uri.UnescapeDataString(broker.AbsolutePath[1..]) : "/";
+
+        services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            foreach (var register in consumerRegistrations) register(x);
+
+            // Transient faults (a database restart, a lock timeout) get time to pass; what still
+            // fails lands in the endpoint's _error queue, from where it can be moved back.
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.UseMessageRetry(r => r.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500))));
+
+            // A broker outage degrades the service but does not take it out of rotation: writes
+            // still land in the outbox and are relayed once the broker is back.
+            x.ConfigureHealthCheckOptions(options =>
+            {
+                options.Name = "rabbitmq";
+                options.MinimalFailureStatus = HealthStatus.Degraded;
+                options.Tags.Add("ready");
+            });
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), virtualHost, h =>
+                {
+                    if (credentials.Length == 2)
+                    {
+                        h.Username(credentials[0]);
+                        h.Password(credentials[1]);
+                    }
+                    h.PublisherConfirmation = true;
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+    }
+
+    private static string Required(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"Configuration '{key}' is missing. Start the infrastructure with './humas infra up' or set it.");
+}

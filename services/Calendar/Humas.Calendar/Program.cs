@@ -1,0 +1,18 @@
+using Humas.Calendar.RequestDeadlines;
+using Humas.Eventing;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("calendar");
+builder.AddEventing("calendar", builder.Configuration["Humas:Database"] ?? "calendar", eventing => eventing
+    .Migration("calendar-001-request-deadlines", RequestDeadlinesSchema.Sql)
+    .Consumer<InformationRequestRegisteredConsumer>());
+builder.Services.AddSingleton(_ => UnitDirectory.Load());
+
+var app = builder.Build();
+app.UseServiceDefaults("/api/calendar");
+app.MapListRequestDeadlines();
+app.Run();
+
+public partial class Program;

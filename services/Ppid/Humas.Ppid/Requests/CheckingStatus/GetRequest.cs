@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Humas.Eventing.PersonalData;
+using Humas.Eventing.Store;
+using Humas.ReferenceData;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Humas.Ppid.Requests.CheckingStatus;
+
+/// <summary>
+/// A request as its requester (with the access code) or an officer of its unit sees it. Only
+/// the unit's officers see the requester's personal data.
+/// </summary>
+public static class GetRequest
+{
+    public const string AccessCodeHeader = "X-Access-Code";
+
+    public sealed record RequesterView(string FullName, string? Nik, string Address, string? Phone, string? Email, bool Erased);
+
+    public sealed record RequestView(
+        string RegistrationNumber,
+        string UnitId,
+        RequestStatus Status,
+        string Channel,
+        DateTimeOffset ReceivedAt,
+        DateOnly DueDate,
+        bool DueDateProvisional,
+        string InformationRequested,
+        long Version,
+        RequesterView? Requester);
+
+    public static void MapGetRequest(this RouteGroupBuilder requests) =>
+        requests.MapGet("/{registrationNumber}", HandleAsync).AllowAnonymous()
+            .WithSummary("Follow a request with its registration number and access code (header X-Access-Code), or as an officer of its unit")
+            .Produces<RequestView>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> HandleAsync(
+        string registrationNumber, [FromHeader(Name = AccessCodeHeader)] string? accessCode, ClaimsPrincipal user, HttpContext http,
+        EventStore store, PersonalDataVault vault, UnitDirectory units, CancellationToken ct)
+    {
+        var row = await RequestLookup.FindAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), registrationNumber, ct);
+        var isOfficer = row is not null && OfficerAccess.MayActFor(user, row.UnitId, units);
+        if (!isOfficer && string.IsNullOrWhiteSpace(accessCode) && user.Identity?.IsAuthenticated != true)
+            return TypedResults.Problem(statusCode: 401, title: "Kode akses diperlukan / Access code required",
+                detail: $"Send the access code given at registration in the {AccessCodeHeader} header, or sign in as an officer of the unit.");
+        if (row is null)
+            return TypedResults.Problem(statusCode: 404, title: "Tidak ditemukan / Not found", detail: $"No request is registered as '{registrationNumber}'.");
+        if (!isOfficer && !AccessCode.Matches(accessCode, row.AccessCodeHash))
+            return TypedResults.Problem(statusCode: 403, title: "Tidak berwenang / Forbidden",
+                detail: "The access code does not match this request, and your account does not act for its unit.");
+
+        var events = await store.ReadStreamAsync(InformationRequest.StreamId(row.RequestId), ct);
+        var registered = events.Select(e => e.Data).OfType<RequestRegistered>().Single();
+        var state = events.Aggregate(InformationRequest.Initial, (s, e) => InformationRequest.Evolve(s, e.Data));
+        RequesterView? requester = null;
+        if (isOfficer)
+        {
+            var details = await vault.OpenAsync<RequesterDetails>(registered.RequesterSubjectId, registered.SealedRequester, ct);
+            requester = details is null
+                ? new RequesterView("[dihapus / erased]", null, "[dihapus / erased]", null, null, Erased: true)
+                : new RequesterView(details.FullName, details.Nik, details.Address, details.Phone, details.Email, Erased: false);
+        }
+
+        http.Response.Headers.ETag = $"\"{events[^1].Version}\"";
+        return TypedResults.Ok(new RequestView(state.RegistrationNumber, state.UnitId, state.Status, row.Channel, registered.ReceivedAt,
+            state.DueDate, registered.DueDateProvisional, registered.InformationRequested, events[^1].Version, requester));
+    }
+}

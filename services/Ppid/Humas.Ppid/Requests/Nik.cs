@@ -1,0 +1,30 @@
+using Humas.ReferenceData;
+
+namespace Humas.Ppid.Requests;
+
+/// <summary>
+/// The format of a Nomor Induk Kependudukan: 16 digits, PPKKCC DDMMYY SSSS, where PP is a
+/// province code, KK a regency and CC a district within it, DD the day of birth (plus 40 for
+/// women), MM the month, YY the year, SSSS a serial that is never 0000.
+/// The regency digits are not checked against today's list of regencies: NIKs issued before a
+/// region was split keep the code of the old regency (the 2022 Papua provinces, for one).
+/// </summary>
+public static class Nik
+{
+    public static string? Problem(string? nik, UnitDirectory units)
+    {
+        if (string.IsNullOrWhiteSpace(nik)) return "NIK wajib diisi / NIK is required.";
+        if (nik.Length != 16 || !nik.All(char.IsAsciiDigit)) return "NIK harus 16 angka / NIK must be exactly 16 digits.";
+        if (!units.IsKnownProvinceCode(nik[..2])) return $"Kode provinsi NIK '{nik[..2]}' tidak dikenal / NIK province code '{nik[..2]}' is unknown.";
+        if (nik[2..4] == "00" || nik[4..6] == "00") return "Kode kabupaten/kecamatan NIK tidak valid / NIK regency or district code is invalid.";
+        var day = int.Parse(nik[6..8]);
+        if (day is < 1 or > 31 and < 41 or > 71) return "Tanggal lahir pada NIK tidak valid / NIK birth day is invalid.";
+        var month = int.Parse(nik[8..10]);
+        if (month is < 1 or > 12) return "Bulan lahir pada NIK tidak valid / NIK birth month is invalid.";
+        if (nik[12..] == "0000") return "Nomor urut NIK tidak valid / NIK serial number is invalid.";
+        return null;
+    }
+
+    /// <summary>For officers' screens: the first six and last two digits hidden.</summary>
+    public static string Mask(string nik) => nik.Length == 16 ? $"{new string('*', 6)}{nik[6..14]}**" : "****";
+}
