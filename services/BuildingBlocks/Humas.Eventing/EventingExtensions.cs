@@ -34,7 +34,7 @@ public static class EventingExtensions
         services.AddSingleton<EventStore>();
         services.AddSingleton(new PersonalDataOptions { MasterKey = host.Configuration["Humas:PersonalData:MasterKey"] ?? "" });
         services.AddSingleton<PersonalDataVault>();
-        services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), eventing.Migrations));
+        services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), postgres.ConnectionString, eventing.Migrations));
 
         // Registered first so that the schema exists before the relay, projections or consumers start.
         services.AddHostedService<SchemaInitializer>();

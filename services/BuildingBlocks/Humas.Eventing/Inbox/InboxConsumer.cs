@@ -16,7 +16,7 @@ public abstract class InboxConsumer<TMessage>(NpgsqlDataSource dataSource) : ICo
     /// <summary>A stable name: renaming the class must not make old messages look new.</summary>
     protected abstract string ConsumerName { get; }
 
-    public async Task Consume(ConsumeContext<TMessage> context)
+    public virtual async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be deduplicated.");

@@ -66,7 +66,8 @@ internal static class EventStoreSchema
                 key           text NOT NULL,
                 request_hash  text NOT NULL,
                 status        int NOT NULL DEFAULT 0,
-                body          jsonb,
+                location      text,
+                body          text,
                 created       timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (scope, key)
             );

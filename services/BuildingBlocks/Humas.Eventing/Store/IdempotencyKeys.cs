@@ -8,7 +8,7 @@ namespace Humas.Eventing.Store;
 /// </summary>
 public static class IdempotencyKeys
 {
-    public sealed record StoredResponse(int Status, string Body);
+    public sealed record StoredResponse(int Status, string? Location, string Body);
 
     /// <summary>Null when this request is the first with the key; otherwise the stored response.</summary>
     public static async Task<StoredResponse?> ClaimAsync(EventSession session, string scope, string key, string requestHash, CancellationToken ct)
@@ -22,23 +22,24 @@ public static class IdempotencyKeys
             if (await claim.ExecuteNonQueryAsync(ct) == 1) return null;
         }
 
-        await using var read = session.CreateCommand("SELECT request_hash, status, body::text FROM idempotency_keys WHERE scope = @scope AND key = @key");
+        await using var read = session.CreateCommand("SELECT request_hash, status, location, body FROM idempotency_keys WHERE scope = @scope AND key = @key");
         read.Parameters.AddWithValue("scope", scope);
         read.Parameters.AddWithValue("key", key);
         await using var reader = await read.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         if (reader.GetString(0) != requestHash) throw new IdempotencyKeyReusedException(key);
-        return new StoredResponse(reader.GetInt32(1), reader.GetString(2));
+        return new StoredResponse(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3));
     }
 
-    public static async Task CompleteAsync(EventSession session, string scope, string key, int status, string body, CancellationToken ct)
+    public static async Task CompleteAsync(EventSession session, string scope, string key, int status, string? location, string body, CancellationToken ct)
     {
         await using var command = session.CreateCommand(
-            "UPDATE idempotency_keys SET status = @status, body = @body::jsonb WHERE scope = @scope AND key = @key");
+            "UPDATE idempotency_keys SET status = @status, location = @location, body = @body WHERE scope = @scope AND key = @key");
         command.Parameters.AddWithValue("scope", scope);
         command.Parameters.AddWithValue("key", key);
         command.Parameters.AddWithValue("status", status);
         command.Parameters.AddWithValue("body", body);
+        command.Parameters.AddWithValue("location", (object?)location ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -10,13 +10,13 @@ public sealed record SchemaMigration(string Id, string Sql);
 /// followed by the service's, each once, in order, under an advisory lock so that several
 /// replicas starting together do not race.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IEnumerable<SchemaMigration> serviceMigrations)
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, string connectionString, IEnumerable<SchemaMigration> serviceMigrations)
 {
     private const long MigrationLockKey = 0x68756d6173; // "humas"
 
     public async Task MigrateAsync(CancellationToken ct)
     {
-        await EnsureDatabaseExistsAsync(dataSource.ConnectionString, ct);
+        await EnsureDatabaseExistsAsync(connectionString, ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await Execute(connection, "SELECT pg_advisory_lock(@key)", ct, ("key", MigrationLockKey));
         try

@@ -64,7 +64,7 @@ public static class GetRequest
         }
 
         http.Response.Headers.ETag = $"\"{events[^1].Version}\"";
-        return TypedResults.Ok(new RequestView(state.RegistrationNumber, state.UnitId, state.Status, row.Channel, registered.ReceivedAt,
+        return TypedResults.Ok(new RequestView(state.RegistrationNumber, state.UnitId, state.Status, row.Channel, units.Find(row.UnitId)!.TimeZone.ToLocal(registered.ReceivedAt),
             state.DueDate, registered.DueDateProvisional, registered.InformationRequested, events[^1].Version, requester));
     }
 }

@@ -136,7 +136,7 @@ public static class RegisterRequest
             DeadlineView.From(deadline, unit.TimeZone));
         var location = $"/api/ppid/requests/{number}";
         if (idempotencyKey.Length > 0)
-            await IdempotencyKeys.CompleteAsync(session, "register-request", idempotencyKey, StatusCodes.Status201Created,
+            await IdempotencyKeys.CompleteAsync(session, "register-request", idempotencyKey, StatusCodes.Status201Created, location,
                 JsonSerializer.Serialize(response, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions), ct);
         await session.CommitAsync(ct);
 
@@ -150,6 +150,7 @@ public static class RegisterRequest
     private static IResult Replay(HttpContext http, IdempotencyKeys.StoredResponse earlier)
     {
         http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (earlier.Location is not null) http.Response.Headers.Location = earlier.Location;
         return Results.Text(earlier.Body, "application/json", Encoding.UTF8, earlier.Status);
     }
 
