@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Humas.EndToEndTests.Infrastructure;
+
+/// <summary>Request bodies and calls the tests share.</summary>
+public static class Requests
+{
+    public static object Valid(string unitId = "kpu-33.21", string nik = "3321015708900001") => new
+    {
+        unitId,
+        requester = new { type = "individual", fullName = "Siti Aminah", nik, address = "Jl. Sultan Fatah 1, Demak", phone = "081234567890" },
+        informationRequested = "Salinan berita acara rekapitulasi tingkat kecamatan",
+        purpose = "Penelitian skripsi",
+        obtainBy = new[] { "copy" },
+        deliveryBy = "email",
+    };
+
+    public static async Task<int> RegisterCountAsync(string unitId)
+    {
+        var officer = await Gateway.TokenAsync("register-reader", "ppid-officer", unitId);
+        using var client = await Gateway.ClientAsync(officer);
+        var response = await client.GetAsync($"/api/ppid/requests?unitId={unitId}&limit=1000");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength();
+    }
+
+    public static async Task<JsonElement> CalendarDeadlinesAsync(string unitId)
+    {
+        var officer = await Gateway.TokenAsync("calendar-reader", "humas-officer", unitId);
+        using var client = await Gateway.ClientAsync(officer);
+        var response = await client.GetAsync($"/api/calendar/request-deadlines?unitId={unitId}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A regency unit picked at random, so that repeated runs against one database do not share counts.</summary>
+    public static string RandomRegencyUnit(string province = "33") => $"kpu-{province}.{Random.Shared.Next(1, 30):D2}";
+}
