@@ -26,6 +26,8 @@ public static class EventingExtensions
         var services = host.Services;
 
         var postgres = new NpgsqlConnectionStringBuilder(Required(host.Configuration, "ConnectionStrings:Postgres")) { Database = databaseName };
+        // The append statement is planned once per connection instead of on every call.
+        if (postgres.MaxAutoPrepare == 0) postgres.MaxAutoPrepare = 50;
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(postgres.ConnectionString) { Name = serviceName }.Build());
         services.AddSingleton(eventing.EventTypes);
         services.AddSingleton(eventing.MessageTypes);

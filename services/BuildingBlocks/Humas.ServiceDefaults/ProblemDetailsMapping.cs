@@ -17,7 +17,7 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var problem = Map(context, exception);
-        if (problem.Status >= 500) LogUnhandled(logger, exception.GetType().Name, context.Request.Path);
+        if (problem.Status >= 500) LogUnhandled(logger, exception, exception.GetType().Name, context.Request.Path);
         if (exception is StoreUnavailableException) context.Response.Headers.RetryAfter = "5";
         context.Response.StatusCode = problem.Status ?? 500;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
@@ -44,5 +44,5 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]
-    private static partial void LogUnhandled(ILogger logger, string exceptionType, PathString path);
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string exceptionType, PathString path);
 }

@@ -1,11 +1,26 @@
 using Humas.Eventing;
 using Humas.Ppid.Contracts;
 using Humas.Ppid.Deadlines;
+using Humas.Ppid.Deadlines.ChangingCalendar;
+using Humas.Ppid.Deadlines.ComputingDeadline;
+using Humas.Ppid.Objections;
+using Humas.Ppid.Objections.DecidingObjection;
+using Humas.Ppid.Objections.FilingObjection;
+using Humas.Ppid.Objections.RecordingDispute;
+using Humas.Ppid.Register;
+using Humas.Ppid.Reports;
 using Humas.Ppid.Requests;
+using Humas.Ppid.Requests.AnsweringRequest;
 using Humas.Ppid.Requests.CheckingStatus;
-using Humas.Ppid.Requests.ListingRegister;
+using Humas.Ppid.Requests.ClarifyingRequest;
+using Humas.Ppid.Requests.DetectingOverdue;
+using Humas.Ppid.Requests.ErasingRequester;
+using Humas.Ppid.Requests.ExtendingDeadline;
 using Humas.Ppid.Requests.RegisteringRequest;
+using Humas.Ppid.Requests.RoutingRequest;
+using Humas.Ppid.Requests.WithdrawingRequest;
 using Humas.ReferenceData;
+using Humas.ServiceDefaults;
 
 namespace Humas.Ppid;
 
@@ -17,14 +32,47 @@ public static class PpidSetup
     {
         builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "ppid", eventing => eventing
             .Event<RequestRegistered>("request-registered")
+            .Event<RequestRouted>("request-routed")
+            .Event<RequestReferred>("request-referred")
+            .Event<ClarificationRequested>("clarification-requested")
+            .Event<ClarificationReceived>("clarification-received")
+            .Event<DeadlineExtended>("deadline-extended")
+            .Event<RequestAnswered>("request-answered")
+            .Event<RequestBecameOverdue>("request-became-overdue")
+            .Event<RequestWithdrawn>("request-withdrawn")
+            .Event<DueDateRecomputed>("due-date-recomputed")
+            .Event<RequesterDataErased>("requester-data-erased")
+            .Event<Objections.ObjectionFiled>("objection-filed")
+            .Event<Objections.ObjectionDecided>("objection-decided")
+            .Event<DisputeFiled>("dispute-filed")
+            .Event<ObjectionDueDateRecomputed>("objection-due-date-recomputed")
+            .Event<NonWorkingDayAdded>("non-working-day-added")
+            .Event<NonWorkingDayRemoved>("non-working-day-removed")
             .Publishes<InformationRequestRegistered>()
+            .Publishes<InformationRequestAnswered>()
+            .Publishes<InformationRequestOverdue>()
+            .Publishes<InformationRequestDueDateChanged>()
+            .Publishes<Contracts.ObjectionFiled>()
+            .Publishes<Contracts.ObjectionDecided>()
             .Migration("ppid-001-request-register", RequestRegisterProjection.Schema)
+            .Migration("ppid-002-request-lifecycle", RequestRegisterProjection.Lifecycle)
+            .Migration("ppid-003-objection-register", ObjectionRegisterProjection.Schema)
             .InlineProjection<RequestRegisterProjection>()
-            .Translator<RequestIntegrationEvents>());
+            .InlineProjection<ObjectionRegisterProjection>()
+            .InlineProjection<RequestIntegrationEvents>());
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
-        builder.Services.AddSingleton(_ => new PpidCalendar(WorkingDayCalendar.LoadDefault(), WorkingDayRules.Default));
+        builder.Services.AddSingleton(new PpidRules
+        {
+            PauseClockDuringClarification = builder.Configuration.GetValue("Humas:Ppid:Rules:PauseClockDuringClarification", false),
+            WorkingDays = WorkingDayRules.Default with
+            {
+                CutiBersamaIsNonWorking = builder.Configuration.GetValue("Humas:Ppid:Rules:CutiBersamaIsNonWorking", true),
+            },
+        });
+        builder.Services.AddSingleton<PpidCalendar>();
+        builder.Services.AddHostedService<OverdueDetector>();
         return builder;
     }
 
@@ -34,6 +82,25 @@ public static class PpidSetup
         requests.MapRegisterRequest();
         requests.MapGetRequest();
         requests.MapListRegister();
+        requests.MapRouteRequest();
+        requests.MapClarifyRequest();
+        requests.MapExtendDeadline();
+        requests.MapAnswerRequest();
+        requests.MapWithdrawRequest();
+        requests.MapEraseRequester();
+        requests.MapFileObjection();
+
+        var objections = app.MapGroup("/api/ppid/objections").WithTags("Objections");
+        objections.MapReadingObjections();
+        objections.MapDecideObjection();
+        objections.MapRecordDispute();
+
+        app.MapComputeDeadline();
+        app.MapChangeNonWorkingDays();
+        app.MapGetAnnualReport();
+        app.MapPost("/api/ppid/admin/overdue-sweep", async (IServiceProvider services, CancellationToken ct) =>
+                TypedResults.Ok(new { becameOverdue = await DetectOverdue.SweepAsync(services, ct) }))
+            .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithSummary("Run the overdue detection now");
         return app;
     }
 }

@@ -66,6 +66,31 @@ public sealed class EventStore(
         }
     }
 
+    /// <summary>Reads several streams in one query (reports, exports); streams that do not exist are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, List<RecordedEvent>>> ReadStreamsAsync(IReadOnlyCollection<string> streamIds, CancellationToken ct = default)
+    {
+        var streams = new Dictionary<string, List<RecordedEvent>>();
+        if (streamIds.Count == 0) return streams;
+        try
+        {
+            await using var command = dataSource.CreateCommand(
+                "SELECT seq, id, stream_id, version, type, data::text, metadata::text, created FROM events WHERE stream_id = ANY(@streams) ORDER BY stream_id, version");
+            command.Parameters.AddWithValue("streams", streamIds.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var recorded = EventRows.Read(reader, eventTypes);
+                if (!streams.TryGetValue(recorded.StreamId, out var events)) streams[recorded.StreamId] = events = [];
+                events.Add(recorded);
+            }
+            return streams;
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw PostgresErrors.Translate(e);
+        }
+    }
+
     /// <summary>Folds a stream into its current state; null when the stream does not exist.</summary>
     public async Task<(TState State, long Version)?> AggregateAsync<TState>(
         string streamId, TState initial, Func<TState, object, TState> evolve, CancellationToken ct = default)

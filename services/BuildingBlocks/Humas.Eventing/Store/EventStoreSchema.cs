@@ -27,7 +27,6 @@ internal static class EventStoreSchema
             );
             -- Followers of the log read in commit-safe order: (tx, seq) below the snapshot's xmin.
             CREATE INDEX events_tx_seq ON events (tx, seq);
-            CREATE INDEX events_type ON events (type);
             """),
         new("store-002-outbox-inbox-checkpoints", """
             CREATE TABLE outbox (

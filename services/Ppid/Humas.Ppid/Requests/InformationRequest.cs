@@ -1,39 +1,6 @@
 namespace Humas.Ppid.Requests;
 
-public enum RequesterType { Individual, LegalEntity }
-
-public enum RegistrationChannel { Online, WalkIn }
-
-/// <summary>How the requester wants to obtain the information (UU 14/2008 Pasal 22(1)).</summary>
-public enum ObtainMethod { See, Read, Listen, Copy }
-
-/// <summary>How the information is to be sent.</summary>
-public enum DeliveryMethod { Collect, Post, Email, Fax }
-
-public enum RequestStatus { Registered }
-
-/// <summary>
-/// A request was received and logged. The requester's identity and contact details are sealed
-/// with a key of their own (crypto-shredding): the event never holds them in clear.
-/// </summary>
-public sealed record RequestRegistered(
-    Guid RequestId,
-    string RegistrationNumber,
-    string UnitId,
-    RegistrationChannel Channel,
-    string? RegisteredBy,
-    DateTimeOffset ReceivedAt,
-    DateOnly DayZero,
-    DateOnly DueDate,
-    bool DueDateProvisional,
-    RequesterType RequesterType,
-    Guid RequesterSubjectId,
-    string SealedRequester,
-    string InformationRequested,
-    string Purpose,
-    IReadOnlyList<ObtainMethod> ObtainBy,
-    DeliveryMethod DeliveryBy,
-    string AccessCodeHash);
+public enum RequestStatus { Registered, AwaitingClarification, Answered, Referred, Withdrawn }
 
 /// <summary>The state of one request, folded from its events.</summary>
 public sealed record InformationRequest(
@@ -42,18 +9,50 @@ public sealed record InformationRequest(
     string UnitId,
     RequestStatus Status,
     DateTimeOffset ReceivedAt,
+    DateOnly DayZero,
     DateOnly DueDate,
+    int ExtensionWorkingDays,
+    int PausedWorkingDays,
+    DateTimeOffset? ClarificationAskedAt,
+    bool Overdue,
+    AnswerOutcome? Outcome,
+    DateTimeOffset? ClosedAt,
+    Guid RequesterSubjectId,
+    string? RequesterAccount,
+    bool RequesterErased,
     string AccessCodeHash)
 {
-    public static InformationRequest Initial { get; } = new(Guid.Empty, "", "", RequestStatus.Registered, default, default, "");
+    public const string StreamType = "information-request";
+
+    public static InformationRequest Initial { get; } = new(Guid.Empty, "", "", RequestStatus.Registered, default, default, default,
+        0, 0, null, false, null, null, Guid.Empty, null, false, "");
 
     public static string StreamId(Guid requestId) => $"request-{requestId}";
 
-    public const string StreamType = "information-request";
+    public bool IsOpen => Status is RequestStatus.Registered or RequestStatus.AwaitingClarification;
+
+    public bool Extended => ExtensionWorkingDays > 0;
 
     public static InformationRequest Evolve(InformationRequest state, object @event) => @event switch
     {
-        RequestRegistered e => new InformationRequest(e.RequestId, e.RegistrationNumber, e.UnitId, RequestStatus.Registered, e.ReceivedAt, e.DueDate, e.AccessCodeHash),
+        RequestRegistered e => Initial with
+        {
+            Id = e.RequestId, RegistrationNumber = e.RegistrationNumber, UnitId = e.UnitId, ReceivedAt = e.ReceivedAt, DayZero = e.DayZero,
+            DueDate = e.DueDate, RequesterSubjectId = e.RequesterSubjectId, RequesterAccount = e.RequesterAccount, AccessCodeHash = e.AccessCodeHash,
+        },
+        RequestRouted e => state with { UnitId = e.ToUnitId },
+        RequestReferred e => state with { Status = RequestStatus.Referred, ClosedAt = e.At },
+        ClarificationRequested e => state with { Status = RequestStatus.AwaitingClarification, ClarificationAskedAt = e.At },
+        ClarificationReceived e => state with
+        {
+            Status = RequestStatus.Registered, ClarificationAskedAt = null, PausedWorkingDays = state.PausedWorkingDays + e.PausedWorkingDays, DueDate = e.DueDate,
+        },
+        DeadlineExtended e => state with { ExtensionWorkingDays = e.WorkingDays, DueDate = e.DueDate },
+        RequestAnswered e => state with { Status = RequestStatus.Answered, Outcome = e.Outcome, ClosedAt = e.At },
+        RequestBecameOverdue => state with { Overdue = true },
+        RequestWithdrawn e => state with { Status = RequestStatus.Withdrawn, ClosedAt = e.At },
+        DueDateRecomputed e => state with { DueDate = e.DueDate },
+        RequesterDataErased => state with { RequesterErased = true },
         _ => state,
     };
 }

@@ -1,25 +1,87 @@
+using Humas.Eventing.Outbox;
 using Humas.Eventing.Store;
 using Humas.Ppid.Contracts;
+using Humas.Ppid.Objections;
+using Npgsql;
+using Contract = Humas.Ppid.Contracts;
 
 namespace Humas.Ppid.Requests;
 
-/// <summary>What other services learn of a request: the facts they act on, never the requester.</summary>
-public sealed class RequestIntegrationEvents : IIntegrationEventTranslator
+/// <summary>
+/// What other services learn of requests and objections: the facts they act on, never the
+/// requester. Later events of a stream do not repeat its number and unit, so this runs after
+/// the register projections, in the same transaction, and takes them from the register row.
+/// </summary>
+public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProjection
 {
-    public IEnumerable<object> Translate(RecordedEvent recorded)
+    private sealed record Identity(Guid Id, string Number, string UnitId);
+
+    public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
-        if (recorded.Data is RequestRegistered e)
+        var messages = new List<object>();
+        foreach (var recorded in events)
         {
-            yield return new InformationRequestRegistered
+            if (Immediate(recorded.Data) is { } message)
             {
-                RequestId = e.RequestId,
-                RegistrationNumber = e.RegistrationNumber,
-                UnitId = e.UnitId,
-                ReceivedAt = e.ReceivedAt,
-                DueDate = e.DueDate,
-                DueDateProvisional = e.DueDateProvisional,
-                Channel = e.Channel == RegistrationChannel.WalkIn ? "walk-in" : "online",
-            };
+                messages.Add(message);
+                continue;
+            }
+            if (recorded.Data is not (RequestAnswered or RequestBecameOverdue or DeadlineExtended or ClarificationReceived or DueDateRecomputed or Objections.ObjectionDecided)) continue;
+            var identity = await IdentityAsync(connection, transaction, recorded.StreamId, ct);
+            if (identity is not null && Later(recorded.Data, identity) is { } later) messages.Add(later);
         }
+        if (messages.Count > 0) await outbox.WriteAsync(connection, transaction, messages, ct);
+    }
+
+    private static object? Immediate(object @event) => @event switch
+    {
+        RequestRegistered e => new InformationRequestRegistered
+        {
+            RequestId = e.RequestId, RegistrationNumber = e.RegistrationNumber, UnitId = e.UnitId, ReceivedAt = e.ReceivedAt,
+            DueDate = e.DueDate, DueDateProvisional = e.DueDateProvisional, Channel = RequestRegisterProjection.Kebab(e.Channel),
+        },
+        Objections.ObjectionFiled e => new Contract.ObjectionFiled
+        {
+            ObjectionId = e.ObjectionId, ObjectionNumber = e.ObjectionNumber, RegistrationNumber = e.RegistrationNumber, UnitId = e.UnitId,
+            Grounds = e.Grounds.Select(RequestRegisterProjection.Kebab).ToList(), DecisionDueDate = e.DecisionDueDate,
+        },
+        _ => null,
+    };
+
+    private static object? Later(object @event, Identity at) => @event switch
+    {
+        RequestAnswered e => new InformationRequestAnswered
+        {
+            RequestId = at.Id, RegistrationNumber = at.Number, UnitId = at.UnitId, Outcome = RequestRegisterProjection.Kebab(e.Outcome),
+            WorkingDaysTaken = e.WorkingDaysTaken, Late = e.Late, AnsweredAt = e.At,
+        },
+        RequestBecameOverdue e => new InformationRequestOverdue
+        {
+            RequestId = at.Id, RegistrationNumber = at.Number, UnitId = at.UnitId, DueDate = e.DueDate, DetectedAt = e.DetectedAt,
+        },
+        DeadlineExtended e => DueDateChanged(at, e.DueDate),
+        ClarificationReceived e when e.PausedWorkingDays > 0 => DueDateChanged(at, e.DueDate),
+        DueDateRecomputed e => DueDateChanged(at, e.DueDate),
+        Objections.ObjectionDecided e => new Contract.ObjectionDecided
+        {
+            ObjectionId = at.Id, ObjectionNumber = at.Number, UnitId = at.UnitId, Decision = RequestRegisterProjection.Kebab(e.Decision),
+            Late = e.Late, DisputeFilingDueDate = e.DisputeFilingDueDate,
+        },
+        _ => null,
+    };
+
+    private static InformationRequestDueDateChanged DueDateChanged(Identity at, DateOnly dueDate) =>
+        new() { RequestId = at.Id, RegistrationNumber = at.Number, UnitId = at.UnitId, DueDate = dueDate };
+
+    private static async Task<Identity?> IdentityAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken ct)
+    {
+        var (sql, prefix) = streamId.StartsWith("objection-", StringComparison.Ordinal)
+            ? ("SELECT objection_id, objection_number, unit_id FROM ppid_objections WHERE objection_id = @id", "objection-")
+            : ("SELECT request_id, registration_number, unit_id FROM ppid_requests WHERE request_id = @id", "request-");
+        if (!streamId.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("id", Guid.Parse(streamId[prefix.Length..]));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new Identity(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 }

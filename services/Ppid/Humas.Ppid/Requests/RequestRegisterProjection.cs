@@ -5,8 +5,8 @@ namespace Humas.Ppid.Requests;
 
 /// <summary>
 /// The register (buku register) row of each request, kept inline so that a request can be
-/// looked up by its number the moment its registration is answered. Holds no personal data in
-/// clear: the requester is a subject id whose details live sealed in the event.
+/// looked up and filtered the moment a change is answered. Holds no personal data in clear:
+/// the requester is a subject id whose details live sealed in the event.
 /// </summary>
 public sealed class RequestRegisterProjection : IInlineProjection
 {
@@ -33,27 +33,62 @@ public sealed class RequestRegisterProjection : IInlineProjection
         );
         """;
 
+    public const string Lifecycle = """
+        ALTER TABLE ppid_requests
+            ADD COLUMN outcome text,
+            ADD COLUMN extended boolean NOT NULL DEFAULT false,
+            ADD COLUMN overdue boolean NOT NULL DEFAULT false,
+            ADD COLUMN closed_at timestamptz,
+            ADD COLUMN answer_working_days int,
+            ADD COLUMN exemption text,
+            ADD COLUMN requester_account text,
+            ADD COLUMN requester_erased boolean NOT NULL DEFAULT false,
+            ADD COLUMN information_requested text NOT NULL DEFAULT '',
+            ADD COLUMN sealed_requester text NOT NULL DEFAULT '';
+        CREATE INDEX ppid_requests_open ON ppid_requests (due_date) WHERE status IN ('registered', 'awaiting-clarification');
+        """;
+
     public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
         foreach (var recorded in events)
         {
-            if (recorded.Data is not RequestRegistered e) continue;
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO ppid_requests (request_id, registration_number, unit_id, channel, status, received_at, due_date,
-                    due_date_provisional, requester_subject, access_code_hash, version)
-                VALUES (@id, @number, @unit, @channel, 'registered', @received, @due, @provisional, @subject, @code, @version)
-                """, connection, transaction);
-            insert.Parameters.AddWithValue("id", e.RequestId);
-            insert.Parameters.AddWithValue("number", e.RegistrationNumber);
-            insert.Parameters.AddWithValue("unit", e.UnitId);
-            insert.Parameters.AddWithValue("channel", e.Channel == RegistrationChannel.WalkIn ? "walk-in" : "online");
-            insert.Parameters.AddWithValue("received", e.ReceivedAt);
-            insert.Parameters.AddWithValue("due", e.DueDate);
-            insert.Parameters.AddWithValue("provisional", e.DueDateProvisional);
-            insert.Parameters.AddWithValue("subject", e.RequesterSubjectId);
-            insert.Parameters.AddWithValue("code", e.AccessCodeHash);
-            insert.Parameters.AddWithValue("version", recorded.Version);
-            await insert.ExecuteNonQueryAsync(ct);
+            if (!recorded.StreamId.StartsWith("request-", StringComparison.Ordinal)) continue;
+            var (sql, parameters) = Change(recorded.Data);
+            if (sql is null) continue;
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddWithValue("rid", Guid.Parse(recorded.StreamId["request-".Length..]));
+            command.Parameters.AddWithValue("version", recorded.Version);
+            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    private const string ByStream = "WHERE request_id = @rid";
+
+    private static (string? Sql, (string, object?)[] Parameters) Change(object @event) => @event switch
+    {
+        RequestRegistered e => ("""
+            INSERT INTO ppid_requests (request_id, registration_number, unit_id, channel, status, received_at, due_date,
+                due_date_provisional, requester_subject, access_code_hash, requester_account, information_requested, sealed_requester, version)
+            VALUES (@id, @number, @unit, @channel, 'registered', @received, @due, @provisional, @subject, @code, @account, @information, @sealed, @version)
+            """, [("information", e.InformationRequested), ("sealed", e.SealedRequester), ("id", e.RequestId), ("number", e.RegistrationNumber), ("unit", e.UnitId), ("channel", Kebab(e.Channel)), ("received", e.ReceivedAt),
+                ("due", e.DueDate), ("provisional", e.DueDateProvisional), ("subject", e.RequesterSubjectId), ("code", e.AccessCodeHash), ("account", e.RequesterAccount)]),
+        RequestRouted e => ($"UPDATE ppid_requests SET unit_id = @unit, version = @version {ByStream}", [("unit", e.ToUnitId)]),
+        RequestReferred e => ($"UPDATE ppid_requests SET status = 'referred', closed_at = @at, version = @version {ByStream}", [("at", e.At)]),
+        ClarificationRequested => ($"UPDATE ppid_requests SET status = 'awaiting-clarification', version = @version {ByStream}", []),
+        ClarificationReceived e => ($"UPDATE ppid_requests SET status = 'registered', due_date = @due, version = @version {ByStream}", [("due", e.DueDate)]),
+        DeadlineExtended e => ($"UPDATE ppid_requests SET extended = true, due_date = @due, version = @version {ByStream}", [("due", e.DueDate)]),
+        RequestAnswered e => ($"""
+            UPDATE ppid_requests SET status = 'answered', outcome = @outcome, closed_at = @at, answer_working_days = @days,
+                exemption = @exemption, version = @version {ByStream}
+            """, [("outcome", Kebab(e.Outcome)), ("at", e.At), ("days", e.WorkingDaysTaken), ("exemption", e.Exemption?.ToString().ToLowerInvariant())]),
+        RequestBecameOverdue => ($"UPDATE ppid_requests SET overdue = true, version = @version {ByStream}", []),
+        RequestWithdrawn e => ($"UPDATE ppid_requests SET status = 'withdrawn', closed_at = @at, version = @version {ByStream}", [("at", e.At)]),
+        DueDateRecomputed e => ($"UPDATE ppid_requests SET due_date = @due, version = @version {ByStream}", [("due", e.DueDate)]),
+        RequesterDataErased => ($"UPDATE ppid_requests SET requester_erased = true, version = @version {ByStream}", []),
+        _ => (null, []),
+    };
+
+    public static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

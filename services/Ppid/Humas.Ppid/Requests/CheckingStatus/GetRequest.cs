@@ -24,6 +24,9 @@ public static class GetRequest
         DateTimeOffset ReceivedAt,
         DateOnly DueDate,
         bool DueDateProvisional,
+        bool Extended,
+        bool Overdue,
+        AnswerOutcome? Outcome,
         string InformationRequested,
         long Version,
         RequesterView? Requester);
@@ -42,12 +45,13 @@ public static class GetRequest
     {
         var row = await RequestLookup.FindAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), registrationNumber, ct);
         var isOfficer = row is not null && OfficerAccess.MayActFor(user, row.UnitId, units);
-        if (!isOfficer && string.IsNullOrWhiteSpace(accessCode) && user.Identity?.IsAuthenticated != true)
+        var isRequester = row is not null && RequesterAccess.IsRequester(http, row);
+        if (!isOfficer && !isRequester && string.IsNullOrWhiteSpace(accessCode) && user.Identity?.IsAuthenticated != true)
             return TypedResults.Problem(statusCode: 401, title: "Kode akses diperlukan / Access code required",
                 detail: $"Send the access code given at registration in the {AccessCodeHeader} header, or sign in as an officer of the unit.");
         if (row is null)
             return TypedResults.Problem(statusCode: 404, title: "Tidak ditemukan / Not found", detail: $"No request is registered as '{registrationNumber}'.");
-        if (!isOfficer && !AccessCode.Matches(accessCode, row.AccessCodeHash))
+        if (!isOfficer && !isRequester)
             return TypedResults.Problem(statusCode: 403, title: "Tidak berwenang / Forbidden",
                 detail: "The access code does not match this request, and your account does not act for its unit.");
 
@@ -57,14 +61,14 @@ public static class GetRequest
         RequesterView? requester = null;
         if (isOfficer)
         {
-            var details = await vault.OpenAsync<RequesterDetails>(registered.RequesterSubjectId, registered.SealedRequester, ct);
-            requester = details is null
-                ? new RequesterView("[dihapus / erased]", null, "[dihapus / erased]", null, null, Erased: true)
-                : new RequesterView(details.FullName, details.Nik, details.Address, details.Phone, details.Email, Erased: false);
+            var details = state.RequesterErased ? null : await vault.OpenAsync<RequesterDetails>(registered.RequesterSubjectId, registered.SealedRequester, ct);
+            requester = details is null ? Erased : new RequesterView(details.FullName, details.Nik, details.Address, details.Phone, details.Email, Erased: false);
         }
 
         http.Response.Headers.ETag = $"\"{events[^1].Version}\"";
         return TypedResults.Ok(new RequestView(state.RegistrationNumber, state.UnitId, state.Status, row.Channel, units.Find(row.UnitId)!.TimeZone.ToLocal(registered.ReceivedAt),
-            state.DueDate, registered.DueDateProvisional, registered.InformationRequested, events[^1].Version, requester));
+            state.DueDate, registered.DueDateProvisional, state.Extended, state.Overdue, state.Outcome, registered.InformationRequested, events[^1].Version, requester));
     }
+
+    private static readonly RequesterView Erased = new("[dihapus / erased]", null, "[dihapus / erased]", null, null, Erased: true);
 }

@@ -25,7 +25,8 @@ public static class RegisterRequest
         string? InformationRequested,
         string? Purpose,
         IReadOnlyList<ObtainMethod>? ObtainBy,
-        DeliveryMethod? DeliveryBy);
+        DeliveryMethod? DeliveryBy,
+        DateTimeOffset? ReceivedAt = null);
 
     public sealed record RequesterBody(
         RequesterType? Type,
@@ -89,14 +90,15 @@ public static class RegisterRequest
 
     /// <summary>The decision: everything the event holds is known here, so it stays a pure function.</summary>
     public static RequestRegistered Decide(Body body, Guid requestId, string registrationNumber, RegistrationChannel channel, string? registeredBy,
-        DateTimeOffset receivedAt, DeadlineCalculation deadline, Guid requesterSubject, string sealedRequester, string accessCodeHash) =>
+        DateTimeOffset receivedAt, DeadlineCalculation deadline, Guid requesterSubject, string sealedRequester, string accessCodeHash, string? requesterAccount = null) =>
         new(requestId, registrationNumber, body.UnitId!, channel, registeredBy, receivedAt, deadline.DayZero, deadline.DueDate, deadline.Provisional,
             body.Requester!.Type!.Value, requesterSubject, sealedRequester, body.InformationRequested!.Trim(), body.Purpose!.Trim(),
-            body.ObtainBy!.Distinct().ToList(), body.DeliveryBy!.Value, accessCodeHash);
+            body.ObtainBy!.Distinct().ToList(), body.DeliveryBy!.Value, accessCodeHash, requesterAccount);
 
     private static async Task<IResult> HandleAsync(
         Body body, HttpContext http, ClaimsPrincipal user, EventStore store, PersonalDataVault vault,
-        UnitDirectory units, PpidCalendar calendar, TimeProvider clock, CancellationToken ct)
+        UnitDirectory units, PpidCalendar calendar, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
+        CancellationToken ct)
     {
         var errors = Validate(body, units);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Permintaan tidak lengkap / The request is incomplete");
@@ -104,12 +106,27 @@ public static class RegisterRequest
         var unit = units.Find(body.UnitId!)!;
         var channel = RegistrationChannel.Online;
         string? registeredBy = null;
-        if (user.IsInRole(HumasRoles.PpidOfficer))
+        var now = clock.GetUtcNow();
+        var receivedAt = now;
+        var isOfficer = user.IsInRole(HumasRoles.PpidOfficer) || user.IsInRole(HumasRoles.Admin);
+        if (isOfficer)
         {
             if (!OfficerAccess.MayActFor(user, unit.Id, units)) return OfficerAccess.Forbidden(unit.Id);
             channel = RegistrationChannel.WalkIn;
             registeredBy = user.FindFirstValue(HumasClaims.Subject);
+            // A letter or walk-in request entered later keeps the moment it was received.
+            if (body.ReceivedAt is { } received)
+            {
+                if (received > now.AddMinutes(5) || received < now.AddYears(-3))
+                    return Problems.Invalid("receivedAt", "Waktu diterima tidak boleh di masa depan atau lebih dari 3 tahun lalu / receivedAt must not be in the future or over 3 years ago.");
+                receivedAt = received.ToUniversalTime();
+            }
         }
+        else if (body.ReceivedAt is not null)
+        {
+            return Problems.Invalid("receivedAt", "Waktu diterima dicatat oleh sistem / receivedAt is set by the service for online requests.");
+        }
+        var requesterAccount = user.IsInRole(HumasRoles.Citizen) ? user.FindFirstValue(HumasClaims.Subject) : null;
 
         var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
         await using var session = await store.OpenSessionAsync(ct);
@@ -120,15 +137,14 @@ public static class RegisterRequest
             if (earlier is not null) return Replay(http, earlier);
         }
 
-        var receivedAt = clock.GetUtcNow();
-        var deadline = calendar.AnswerDeadline(receivedAt, unit.TimeZone);
+        var deadline = await calendar.AnswerDeadlineAsync(receivedAt, unit.TimeZone, ct);
         var requestId = Guid.CreateVersion7();
         var number = await RegistrationNumbers.NextAsync(session, unit.Id, unit.TimeZone.ToLocal(receivedAt).Year, ct);
         var requesterSubject = Guid.CreateVersion7();
         var sealedRequester = await vault.SealAsync(session.Connection, session.Transaction, requesterSubject, Details(body.Requester!), ct);
         var accessCode = AccessCode.New();
 
-        var registered = Decide(body, requestId, number, channel, registeredBy, receivedAt, deadline, requesterSubject, sealedRequester, AccessCode.Hash(accessCode));
+        var registered = Decide(body, requestId, number, channel, registeredBy, receivedAt, deadline, requesterSubject, sealedRequester, AccessCode.Hash(accessCode), requesterAccount);
         var result = await session.AppendAsync(InformationRequest.StreamId(requestId), InformationRequest.StreamType, ExpectedVersion.NoStream, [registered],
             new EventMetadata(Actor: registeredBy ?? user.FindFirstValue(HumasClaims.Subject)), ct);
 
@@ -137,7 +153,7 @@ public static class RegisterRequest
         var location = $"/api/ppid/requests/{number}";
         if (idempotencyKey.Length > 0)
             await IdempotencyKeys.CompleteAsync(session, "register-request", idempotencyKey, StatusCodes.Status201Created, location,
-                JsonSerializer.Serialize(response, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions), ct);
+                JsonSerializer.Serialize(response, jsonOptions.Value.SerializerOptions), ct);
         await session.CommitAsync(ct);
 
         http.Response.Headers.ETag = $"\"{result.Version}\"";

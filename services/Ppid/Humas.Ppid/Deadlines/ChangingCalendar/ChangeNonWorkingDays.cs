@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Humas.Eventing.Store;
+using Humas.Ppid.Objections;
+using Humas.Ppid.Requests;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults;
+
+namespace Humas.Ppid.Deadlines.ChangingCalendar;
+
+/// <summary>
+/// An administrator adds a holiday decreed late, or removes one a later decree moved. Every open
+/// request and objection is then counted again, and each due date that moves is recorded on
+/// its own stream with the cause.
+/// </summary>
+public static class ChangeNonWorkingDays
+{
+    public sealed record AddBody(DateOnly? Date, NonWorkingDayKind? Kind, string? NameId, string? NameEn, string? Source);
+
+    public sealed record Recomputed(string Number, DateOnly PreviousDueDate, DateOnly DueDate);
+
+    public sealed record Changed(long CalendarVersion, IReadOnlyList<Recomputed> Recomputed);
+
+    public static void MapChangeNonWorkingDays(this WebApplication app)
+    {
+        var admin = app.MapGroup("/api/ppid/admin/non-working-days").WithTags("Administration").RequireAuthorization(HumasPolicies.Admin);
+        admin.MapGet("/", async (PpidCalendar calendar, CancellationToken ct) => TypedResults.Ok((await calendar.CurrentAsync(ct)).Calendar.NonWorkingDays))
+            .WithSummary("Every non-working day the deadlines are counted with");
+        admin.MapPost("/", AddAsync).WithSummary("Add a national holiday or cuti bersama; open deadlines are recomputed");
+        admin.MapDelete("/{date}", RemoveAsync).WithSummary("Remove a non-working day; open deadlines are recomputed");
+    }
+
+    private static async Task<IResult> AddAsync(AddBody body, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.Date is null) errors["date"] = ["Tanggal wajib diisi / date is required."];
+        if (body.Kind is null) errors["kind"] = ["Jenis wajib diisi (national-holiday atau cuti-bersama) / kind is required."];
+        if (string.IsNullOrWhiteSpace(body.NameId)) errors["nameId"] = ["Nama hari libur wajib diisi / nameId is required."];
+        if (string.IsNullOrWhiteSpace(body.Source)) errors["source"] = ["Dasar hukum wajib diisi (mis. nomor SKB) / source is required."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var (current, version) = await calendar.CurrentAsync(ct);
+        if (current.NonWorkingDayOn(body.Date!.Value) is { } existing && existing.Kind == body.Kind)
+            return Problems.Invalid("date", $"{body.Date:yyyy-MM-dd} sudah hari libur / is already a non-working day ({existing.NameId}).");
+
+        var actor = user.FindFirstValue(HumasClaims.Subject) ?? "admin";
+        var added = new NonWorkingDayAdded(body.Date.Value, body.Kind!.Value, body.NameId!.Trim(), body.NameEn?.Trim() ?? body.NameId.Trim(), body.Source!.Trim(), actor, clock.GetUtcNow());
+        return await ChangeAsync(added, $"{added.NameId} ({added.Date:yyyy-MM-dd}) ditambahkan / added", version, store, services, ct);
+    }
+
+    private static async Task<IResult> RemoveAsync(DateOnly date, string? reason, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)
+    {
+        var (current, version) = await calendar.CurrentAsync(ct);
+        if (current.NonWorkingDayOn(date) is null) return Problems.NotFound($"non-working day {date:yyyy-MM-dd}");
+        if (string.IsNullOrWhiteSpace(reason)) return Problems.Invalid("reason", "Alasan wajib diisi / give the reason (e.g. the decree that moved it).");
+        var removed = new NonWorkingDayRemoved(date, reason.Trim(), user.FindFirstValue(HumasClaims.Subject) ?? "admin", clock.GetUtcNow());
+        return await ChangeAsync(removed, $"{date:yyyy-MM-dd} dihapus dari hari libur / removed", version, store, services, ct);
+    }
+
+    private static async Task<IResult> ChangeAsync(object change, string cause, long version, EventStore store, IServiceProvider services, CancellationToken ct)
+    {
+        var appended = await store.AppendAsync(PpidCalendar.StreamId, PpidCalendar.StreamType, version, [change], ct: ct);
+        var recomputed = new List<Recomputed>();
+        recomputed.AddRange(await RecomputeDueDates.ForRequestsAsync(services, cause, ct));
+        recomputed.AddRange(await RecomputeObjectionDueDates.ForObjectionsAsync(services, cause, ct));
+        return TypedResults.Ok(new Changed(appended.Version, recomputed));
+    }
+}

@@ -1,0 +1,28 @@
+using Humas.Ppid.Deadlines;
+using Humas.Ppid.Requests;
+using Humas.ServiceDefaults;
+
+namespace Humas.Ppid.Objections.DecidingObjection;
+
+/// <summary>
+/// The atasan PPID decides the objection in writing, with reasons, within 30 working days. From
+/// the decision runs the requester's 14 working days to take the dispute to the Komisi Informasi.
+/// </summary>
+public static class DecideObjection
+{
+    public sealed record Body(ObjectionDecision? Decision, string? Reasons);
+
+    public static IReadOnlyList<object> Decide(Objection state, Body body, DecisionContext context)
+    {
+        if (state.Status == ObjectionStatus.Decided) throw new RuleViolation("Keberatan sudah diputus", "the objection has been decided");
+        var decision = body.Decision ?? throw new InvalidField("decision", "decision wajib diisi (accepted atau rejected)", "decision is required (accepted or rejected)");
+        var reasons = RequestGuards.Required(body.Reasons, "reasons");
+        var disputeDue = context.Calendar.ComputeDeadline(context.Now, context.Zone, LegalPeriods.DisputeFiling, context.Rules.WorkingDays).DueDate;
+        return [new ObjectionDecided(decision, reasons, context.Actor, context.Now, context.HasPassed(state.DecisionDueDate), disputeDue)];
+    }
+
+    public static void MapDecideObjection(this RouteGroupBuilder objections) =>
+        objections.MapPost("/{objectionNumber}/decision", (string objectionNumber, Body body, HttpContext http, CancellationToken ct) =>
+                ObjectionCommand.ExecuteAsync(http, objectionNumber, ObjectionActor.Superior, (state, context) => Decide(state, body, context), ct))
+            .RequireAuthorization(HumasPolicies.Authenticated).WithSummary("The atasan PPID decides the objection (supervisor of the unit, If-Match)");
+}

@@ -1,0 +1,62 @@
+using Humas.Eventing.Store;
+using Humas.Ppid.Requests;
+using Npgsql;
+
+namespace Humas.Ppid.Objections;
+
+/// <summary>The objection register: number, date, grounds, decision and decision date, and the dispute if any.</summary>
+public sealed class ObjectionRegisterProjection : IInlineProjection
+{
+    public const string Schema = """
+        CREATE TABLE ppid_objections (
+            objection_id         uuid PRIMARY KEY,
+            objection_number     text NOT NULL UNIQUE,
+            request_id           uuid NOT NULL,
+            registration_number  text NOT NULL,
+            unit_id              text NOT NULL,
+            grounds              text[] NOT NULL,
+            status               text NOT NULL,
+            filed_at             timestamptz NOT NULL,
+            decision_due_date    date NOT NULL,
+            decision             text,
+            decided_at           timestamptz,
+            decided_late         boolean,
+            dispute_due_date     date,
+            dispute_filed_at     timestamptz,
+            version              bigint NOT NULL
+        );
+        CREATE INDEX ppid_objections_unit ON ppid_objections (unit_id, filed_at);
+        CREATE INDEX ppid_objections_request ON ppid_objections (request_id);
+        """;
+
+    public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    {
+        foreach (var recorded in events)
+        {
+            if (!recorded.StreamId.StartsWith("objection-", StringComparison.Ordinal)) continue;
+            var (sql, parameters) = Change(recorded.Data);
+            if (sql is null) continue;
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddWithValue("oid", Guid.Parse(recorded.StreamId["objection-".Length..]));
+            command.Parameters.AddWithValue("version", recorded.Version);
+            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static (string? Sql, (string, object?)[] Parameters) Change(object @event) => @event switch
+    {
+        ObjectionFiled e => ("""
+            INSERT INTO ppid_objections (objection_id, objection_number, request_id, registration_number, unit_id, grounds, status, filed_at, decision_due_date, version)
+            VALUES (@oid, @number, @request, @registration, @unit, @grounds, 'filed', @filed, @due, @version)
+            """, [("number", e.ObjectionNumber), ("request", e.RequestId), ("registration", e.RegistrationNumber), ("unit", e.UnitId),
+                ("grounds", e.Grounds.Select(RequestRegisterProjection.Kebab).ToArray()), ("filed", e.FiledAt), ("due", e.DecisionDueDate)]),
+        ObjectionDecided e => ("""
+            UPDATE ppid_objections SET status = 'decided', decision = @decision, decided_at = @at, decided_late = @late, dispute_due_date = @dispute, version = @version
+            WHERE objection_id = @oid
+            """, [("decision", RequestRegisterProjection.Kebab(e.Decision)), ("at", e.At), ("late", e.Late), ("dispute", e.DisputeFilingDueDate)]),
+        DisputeFiled e => ("UPDATE ppid_objections SET dispute_filed_at = @at, version = @version WHERE objection_id = @oid", [("at", e.FiledAt)]),
+        ObjectionDueDateRecomputed e => ("UPDATE ppid_objections SET decision_due_date = @due, version = @version WHERE objection_id = @oid", [("due", e.DueDate)]),
+        _ => (null, []),
+    };
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Humas.Ppid.Requests;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults;
+using Npgsql;
+
+namespace Humas.Ppid.Objections;
+
+/// <summary>An objection as its requester or the unit's officers see it, and the unit's objection register.</summary>
+public static class ReadingObjections
+{
+    public sealed record ObjectionView(string ObjectionNumber, string RegistrationNumber, string UnitId, IReadOnlyList<string> Grounds, string Status,
+        DateTimeOffset FiledAt, DateOnly DecisionDueDate, string? Decision, DateTimeOffset? DecidedAt, bool? DecidedLate,
+        DateOnly? DisputeFilingDueDate, DateTimeOffset? DisputeFiledAt, long Version)
+    {
+        public static ObjectionView From(ObjectionRow r, UnitDirectory units)
+        {
+            var zone = units.Find(r.UnitId)!.TimeZone;
+            return new(r.ObjectionNumber, r.RegistrationNumber, r.UnitId, r.Grounds, r.Status, zone.ToLocal(r.FiledAt), r.DecisionDueDate, r.Decision,
+                r.DecidedAt is { } decided ? zone.ToLocal(decided) : null, r.DecidedLate, r.DisputeDueDate,
+                r.DisputeFiledAt is { } filed ? zone.ToLocal(filed) : null, r.Version);
+        }
+    }
+
+    public static void MapReadingObjections(this RouteGroupBuilder objections)
+    {
+        objections.MapGet("/{objectionNumber}", GetAsync).AllowAnonymous().WithSummary("An objection (requester with the access code, or officers of the unit)");
+        objections.MapGet("/", ListAsync).RequireAuthorization(HumasPolicies.Authenticated).WithSummary("The objection register of a unit and the units under it");
+    }
+
+    private static async Task<IResult> GetAsync(string objectionNumber, HttpContext http, NpgsqlDataSource db, UnitDirectory units, CancellationToken ct)
+    {
+        var row = await ObjectionLookup.FindAsync(db, objectionNumber, ct);
+        if (row is null) return Problems.NotFound(objectionNumber);
+        var request = await RequestLookup.FindAsync(db, row.RegistrationNumber, ct);
+        var allowed = OfficerAccess.MayActFor(http.User, row.UnitId, units) || (request is not null && RequesterAccess.IsRequester(http, request));
+        if (!allowed)
+            return http.User.Identity?.IsAuthenticated == true || http.Request.Headers.ContainsKey("X-Access-Code")
+                ? Problems.Forbidden("Only the requester (with the access code) or officers of the unit may read this objection.")
+                : Problems.Unauthorized("Send the request's access code in the X-Access-Code header.");
+        http.Response.Headers.ETag = $"\"{row.Version}\"";
+        return TypedResults.Ok(ObjectionView.From(row, units));
+    }
+
+    private static async Task<IResult> ListAsync(string? unitId, ClaimsPrincipal user, NpgsqlDataSource db, UnitDirectory units, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(unitId) || units.Find(unitId) is null) return Problems.Invalid("unitId", $"Unit '{unitId}' tidak dikenal / unknown or missing unit.");
+        if (!OfficerAccess.MayActFor(user, unitId, units)) return OfficerAccess.Forbidden(unitId);
+        var rows = await ObjectionLookup.ForUnitsAsync(db, units.Below(unitId).Select(u => u.Id).ToList(), ct);
+        return TypedResults.Ok(rows.Select(r => ObjectionView.From(r, units)).ToList());
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text;
+
+namespace Humas.Ppid.Register;
+
+/// <summary>RFC 4180 CSV, with cells that a spreadsheet would run as a formula defused.</summary>
+public static class Csv
+{
+    public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(string.Join(',', header.Select(Cell)));
+        foreach (var row in rows) text.AppendLine(string.Join(',', row.Select(Cell)));
+        return text.ToString();
+    }
+
+    private static string Cell(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            DateTimeOffset moment => moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            bool flag => flag ? "ya" : "tidak",
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        if (text.Length > 0 && "=+-@\t\r".Contains(text[0]) && value is string) text = "'" + text;
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    }
+
+    public static IResult File(string csv, string name) =>
+        Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Humas.Eventing.PersonalData;
+using Humas.Ppid.Requests;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults;
+using Npgsql;
+
+namespace Humas.Ppid.Register;
+
+/// <summary>
+/// The register of requests (buku register) of a unit and the units under it: filterable by
+/// status, outcome, period of receipt and overdue, as JSON or CSV. For the unit's officers only:
+/// it carries the requester's name and address, which the register must hold.
+/// </summary>
+public static class ListRegister
+{
+    public sealed record Entry(string RegistrationNumber, string UnitId, string Channel, DateTimeOffset ReceivedAt, string RequesterName, string RequesterAddress,
+        string InformationRequested, string Status, string? Outcome, string? Exemption, DateOnly DueDate, bool DueDateProvisional, bool Extended, bool Overdue,
+        DateTimeOffset? ClosedAt, int? AnswerWorkingDays, long Version);
+
+    private static readonly string[] Statuses = ["registered", "awaiting-clarification", "answered", "referred", "withdrawn"];
+    private static readonly string[] Outcomes = ["granted", "granted-in-part", "refused", "not-held", "not-yet-documented"];
+
+    public static void MapListRegister(this RouteGroupBuilder requests) =>
+        requests.MapGet("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
+            .WithSummary("The register of requests: unitId, status, outcome, from, to (dates of receipt), overdue, format=csv")
+            .Produces<IReadOnlyList<Entry>>().ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async Task<IResult> HandleAsync(string? unitId, string? status, string? outcome, DateOnly? from, DateOnly? to, bool? overdue, string? format,
+        int? limit, ClaimsPrincipal user, UnitDirectory units, NpgsqlDataSource db, PersonalDataVault vault, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var unit = unitId is null ? null : units.Find(unitId);
+        if (unit is null) errors["unitId"] = [$"Unit '{unitId}' tidak dikenal / unknown or missing unit."];
+        if (status is not null && !Statuses.Contains(status)) errors["status"] = [$"Use one of {string.Join(", ", Statuses)}."];
+        if (outcome is not null && !Outcomes.Contains(outcome)) errors["outcome"] = [$"Use one of {string.Join(", ", Outcomes)}."];
+        if (format is not null and not ("csv" or "json")) errors["format"] = ["Use csv or json."];
+        if (from > to) errors["from"] = ["from must not be after to."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (!OfficerAccess.MayActFor(user, unit!.Id, units)) return OfficerAccess.Forbidden(unit.Id);
+
+        var zone = unit.TimeZone;
+        var filter = new RequestLookup.Filter(units.Below(unit.Id).Select(u => u.Id).ToList(), status, outcome,
+            from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), zone.UtcOffset) : null,
+            to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.UtcOffset) : null,
+            overdue, Math.Clamp(limit ?? 1000, 1, 10_000));
+        var entries = new List<Entry>();
+        foreach (var r in await RequestLookup.ListAsync(db, filter, ct))
+        {
+            var requester = r.RequesterErased ? null : await vault.OpenAsync<RequesterDetails>(r.RequesterSubject, r.SealedRequester, ct);
+            entries.Add(new Entry(r.RegistrationNumber, r.UnitId, r.Channel, units.Find(r.UnitId)!.TimeZone.ToLocal(r.ReceivedAt),
+                requester?.FullName ?? Erased, requester?.Address ?? Erased, r.InformationRequested, r.Status, r.Outcome, r.Exemption,
+                r.DueDate, r.DueDateProvisional, r.Extended, r.Overdue, r.ClosedAt?.ToOffset(units.Find(r.UnitId)!.TimeZone.UtcOffset), r.AnswerWorkingDays, r.Version));
+        }
+        return format == "csv" ? Csv.File(ToCsv(entries), $"register-{unit.Id}.csv") : TypedResults.Ok(entries);
+    }
+
+    private const string Erased = "[dihapus / erased]";
+
+    private static string ToCsv(IEnumerable<Entry> entries) => Csv.Write(
+        ["nomor_registrasi", "unit", "saluran", "diterima", "nama_pemohon", "alamat_pemohon", "informasi_diminta", "status", "hasil", "pengecualian",
+            "batas_waktu", "batas_waktu_sementara", "diperpanjang", "terlambat", "selesai", "hari_kerja_menjawab"],
+        entries.Select(e => (IReadOnlyList<object?>)[e.RegistrationNumber, e.UnitId, e.Channel, e.ReceivedAt, e.RequesterName, e.RequesterAddress,
+            e.InformationRequested, e.Status, e.Outcome, e.Exemption, e.DueDate, e.DueDateProvisional, e.Extended, e.Overdue, e.ClosedAt, e.AnswerWorkingDays]));
+}

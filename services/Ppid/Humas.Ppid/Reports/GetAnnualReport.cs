@@ -1,0 +1,61 @@
+using Humas.Eventing.Store;
+using Humas.Ppid.Objections;
+using Humas.Ppid.Register;
+using Humas.Ppid.Requests;
+using Humas.ReferenceData;
+using Npgsql;
+
+namespace Humas.Ppid.Reports;
+
+/// <summary>The annual report is public information (Pasal 11): anyone may read it, as JSON or CSV.</summary>
+public static class GetAnnualReport
+{
+    public static void MapGetAnnualReport(this WebApplication app) =>
+        app.MapGet("/api/ppid/reports/annual", HandleAsync).AllowAnonymous().WithTags("Reports")
+            .WithSummary("The annual public information service report of a unit (format=csv for a spreadsheet)")
+            .Produces<AnnualReport>().ProducesValidationProblem();
+
+    private static async Task<IResult> HandleAsync(string? unitId, int? year, string? format, UnitDirectory units, NpgsqlDataSource db, EventStore store, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var unit = unitId is null ? null : units.Find(unitId);
+        if (unit is null) errors["unitId"] = [$"Unit '{unitId}' tidak dikenal / unknown or missing unit."];
+        if (year is not (>= 2008 and <= 2100)) errors["year"] = ["Tahun wajib diisi, mis. 2025 / year is required, e.g. 2025."];
+        if (format is not null and not ("csv" or "json")) errors["format"] = ["Use csv or json."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var start = new DateTimeOffset(year!.Value, 1, 1, 0, 0, 0, unit!.TimeZone.UtcOffset);
+        var requestRows = await RequestLookup.ListAsync(db, new RequestLookup.Filter([unit.Id], From: start, To: start.AddYears(1), Limit: int.MaxValue), ct);
+        var objectionRows = (await ObjectionLookup.ForUnitsAsync(db, [unit.Id], ct))
+            .Where(o => o.FiledAt >= start && o.FiledAt < start.AddYears(1)).ToList();
+        var requestEvents = await store.ReadStreamsAsync(requestRows.Select(r => InformationRequest.StreamId(r.RequestId)).ToList(), ct);
+        var objectionEvents = await store.ReadStreamsAsync(objectionRows.Select(o => Objection.StreamId(o.ObjectionId)).ToList(), ct);
+
+        var report = AnnualReport.Compute(unit.Id, year.Value,
+            requestEvents.Values.Select(events => (IReadOnlyList<object>)events.Select(e => e.Data).ToList()),
+            objectionEvents.Values.Select(events => (IReadOnlyList<object>)events.Select(e => e.Data).ToList()));
+        return format == "csv" ? Csv.File(ToCsv(report), $"laporan-tahunan-{unit.Id}-{year}.csv") : TypedResults.Ok(report);
+    }
+
+    private static string ToCsv(AnnualReport r)
+    {
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "unit", r.UnitId }, new object?[] { "tahun", r.Year },
+            new object?[] { "permohonan_diterima", r.RequestsReceived }, new object?[] { "dipenuhi_seluruhnya", r.AnsweredInFull },
+            new object?[] { "dipenuhi_sebagian", r.AnsweredInPart }, new object?[] { "ditolak", r.Refused },
+        };
+        rows.AddRange(r.RefusedByExemption.Select(kv => (IReadOnlyList<object?>)[$"ditolak_{kv.Key}", kv.Value]));
+        rows.AddRange(new IReadOnlyList<object?>[]
+        {
+            new object?[] { "tidak_dikuasai", r.NotHeld }, new object?[] { "belum_didokumentasikan", r.NotYetDocumented },
+            new object?[] { "dirujuk", r.Referred }, new object?[] { "dicabut", r.Withdrawn }, new object?[] { "masih_diproses", r.StillOpen },
+            new object?[] { "rata_rata_hari_kerja_menjawab", r.AverageAnswerWorkingDays }, new object?[] { "terlama_hari_kerja_menjawab", r.LongestAnswerWorkingDays },
+            new object?[] { "diperpanjang", r.Extensions }, new object?[] { "dijawab_terlambat", r.AnsweredLate }, new object?[] { "terlambat_belum_dijawab", r.OverdueUnanswered },
+            new object?[] { "keberatan_diajukan", r.ObjectionsFiled }, new object?[] { "keberatan_diterima", r.ObjectionsAccepted },
+            new object?[] { "keberatan_ditolak", r.ObjectionsRejected }, new object?[] { "keberatan_belum_diputus", r.ObjectionsUndecided },
+            new object?[] { "keberatan_diputus_terlambat", r.ObjectionsDecidedLate }, new object?[] { "sengketa_komisi_informasi", r.Disputes },
+        });
+        return Csv.Write(["indikator", "nilai"], rows);
+    }
+}

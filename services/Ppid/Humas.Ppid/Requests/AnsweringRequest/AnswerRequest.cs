@@ -1,0 +1,68 @@
+using Humas.ServiceDefaults;
+
+namespace Humas.Ppid.Requests.AnsweringRequest;
+
+/// <summary>
+/// The written answer of Pasal 22(7), with every outcome the law names: granted in full; granted
+/// in part, stating what was withheld and under which exemption; refused under a named Pasal 17
+/// exemption with its consequence test; not held; not yet documented. It says how the
+/// information is delivered and in what format.
+/// </summary>
+public static class AnswerRequest
+{
+    public sealed record WithheldPartBody(string? Part, Exemption? Exemption, string? Reason);
+
+    public sealed record Body(
+        AnswerOutcome? Outcome,
+        string? Summary,
+        IReadOnlyList<WithheldPartBody>? WithheldParts,
+        Exemption? Exemption,
+        string? ConsequenceTest,
+        DeliveryMethod? Delivery,
+        string? Format);
+
+    public static IReadOnlyList<object> Decide(InformationRequest state, Body body, DecisionContext context)
+    {
+        RequestGuards.MustBeOpen(state, "dijawab / answered");
+        if (state.Status == RequestStatus.AwaitingClarification)
+            throw new RuleViolation("Menunggu klarifikasi pemohon", "the requester's clarification is still awaited");
+        var outcome = body.Outcome ?? throw new InvalidField("outcome", "outcome wajib diisi", "outcome is required");
+        var summary = RequestGuards.Required(body.Summary, "summary");
+        var delivery = body.Delivery ?? throw new InvalidField("delivery", "delivery wajib diisi", "delivery is required");
+        var withheld = WithheldParts(outcome, body);
+        Exemption? exemption = null;
+        string? consequenceTest = null;
+        if (outcome is AnswerOutcome.Refused or AnswerOutcome.GrantedInPart)
+        {
+            consequenceTest = RequestGuards.Required(body.ConsequenceTest, "consequenceTest (uji konsekuensi)");
+            exemption = outcome == AnswerOutcome.Refused
+                ? body.Exemption ?? throw new InvalidField("exemption", "Penolakan harus menyebut pengecualian Pasal 17", "a refusal must name its Pasal 17 exemption")
+                : withheld[0].Exemption;
+        }
+        var format = outcome is AnswerOutcome.Granted or AnswerOutcome.GrantedInPart ? RequestGuards.Required(body.Format, "format") : body.Format?.Trim() ?? "";
+
+        var dayZero = state.DayZero;
+        var taken = RequestGuards.WorkingDaysBetween(context.Calendar, context.Rules.WorkingDays, dayZero, context.Today);
+        return [new RequestAnswered(outcome, summary, withheld, exemption, consequenceTest, delivery, format, taken, context.HasPassed(state.DueDate), context.Actor, context.Now)];
+    }
+
+    private static List<WithheldPart> WithheldParts(AnswerOutcome outcome, Body body)
+    {
+        var parts = body.WithheldParts ?? [];
+        if (outcome != AnswerOutcome.GrantedInPart)
+        {
+            if (parts.Count > 0) throw new InvalidField("withheldParts", "Bagian yang dihitamkan hanya untuk jawaban sebagian", "withheld parts belong only to a partial answer");
+            return [];
+        }
+        if (parts.Count == 0) throw new InvalidField("withheldParts", "Sebutkan bagian yang dihitamkan dan alasannya", "name the withheld parts and why");
+        return parts.Select(p => new WithheldPart(
+            RequestGuards.Required(p.Part, "withheldParts.part"),
+            p.Exemption ?? throw new InvalidField("withheldParts.exemption", "Setiap bagian yang dihitamkan harus menyebut pengecualian Pasal 17", "each withheld part must name its Pasal 17 exemption"),
+            RequestGuards.Required(p.Reason, "withheldParts.reason"))).ToList();
+    }
+
+    public static void MapAnswerRequest(this RouteGroupBuilder requests) =>
+        requests.MapPost("/{registrationNumber}/answer", (string registrationNumber, Body body, HttpContext http, CancellationToken ct) =>
+                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Officer, (state, context) => Decide(state, body, context), ct))
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Answer the request with one of the outcomes of Pasal 22(7) (If-Match)");
+}

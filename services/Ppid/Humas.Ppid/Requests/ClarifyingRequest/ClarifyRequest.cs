@@ -1,0 +1,49 @@
+using Humas.ServiceDefaults;
+
+namespace Humas.Ppid.Requests.ClarifyingRequest;
+
+/// <summary>
+/// Asking the requester what exactly they want, and their answer. Whether the wait stops the
+/// clock is the rule set's choice (off by default); when it does, the due date moves by the
+/// working days waited.
+/// </summary>
+public static class ClarifyRequest
+{
+    public sealed record AskBody(string? Question);
+
+    public sealed record AnswerBody(string? Answer);
+
+    public static IReadOnlyList<object> Decide(InformationRequest state, AskBody body, DecisionContext context)
+    {
+        RequestGuards.MustBeOpen(state, "diminta klarifikasi / asked for clarification");
+        if (state.Status == RequestStatus.AwaitingClarification)
+            throw new RuleViolation("Klarifikasi sebelumnya belum dijawab", "the previous clarification has not been answered yet");
+        return [new ClarificationRequested(RequestGuards.Required(body.Question, "question"), context.Actor, context.Now)];
+    }
+
+    public static IReadOnlyList<object> Decide(InformationRequest state, AnswerBody body, DecisionContext context)
+    {
+        if (state.Status != RequestStatus.AwaitingClarification)
+            throw new RuleViolation("Tidak ada klarifikasi yang ditunggu", "no clarification is awaited");
+        var answer = RequestGuards.Required(body.Answer, "answer");
+        var paused = 0;
+        var dueDate = state.DueDate;
+        if (context.Rules.PauseClockDuringClarification)
+        {
+            var asked = DateOnly.FromDateTime(context.Zone.ToLocal(state.ClarificationAskedAt!.Value).DateTime);
+            paused = RequestGuards.WorkingDaysBetween(context.Calendar, context.Rules.WorkingDays, asked, context.Today);
+            if (paused > 0) dueDate = context.Calendar.ComputeDeadlineFromDay(state.DueDate, paused, context.Rules.WorkingDays).DueDate;
+        }
+        return [new ClarificationReceived(answer, context.Now, paused, dueDate)];
+    }
+
+    public static void MapClarifyRequest(this RouteGroupBuilder requests)
+    {
+        requests.MapPost("/{registrationNumber}/clarification-request", (string registrationNumber, AskBody body, HttpContext http, CancellationToken ct) =>
+                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Officer, (state, context) => Decide(state, body, context), ct))
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Ask the requester to clarify the request (If-Match)");
+        requests.MapPost("/{registrationNumber}/clarification", (string registrationNumber, AnswerBody body, HttpContext http, CancellationToken ct) =>
+                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Requester, (state, context) => Decide(state, body, context), ct))
+            .AllowAnonymous().WithSummary("The requester answers the clarification (access code, If-Match)");
+    }
+}

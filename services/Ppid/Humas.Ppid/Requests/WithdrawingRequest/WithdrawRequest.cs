@@ -1,0 +1,18 @@
+namespace Humas.Ppid.Requests.WithdrawingRequest;
+
+/// <summary>The requester no longer wants the information.</summary>
+public static class WithdrawRequest
+{
+    public sealed record Body(string? Reason);
+
+    public static IReadOnlyList<object> Decide(InformationRequest state, Body? body, DecisionContext context)
+    {
+        RequestGuards.MustBeOpen(state, "dicabut / withdrawn");
+        return [new RequestWithdrawn(string.IsNullOrWhiteSpace(body?.Reason) ? null : body.Reason.Trim(), context.Now)];
+    }
+
+    public static void MapWithdrawRequest(this RouteGroupBuilder requests) =>
+        requests.MapPost("/{registrationNumber}/withdrawal", (string registrationNumber, Body? body, HttpContext http, CancellationToken ct) =>
+                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Requester, (state, context) => Decide(state, body, context), ct))
+            .AllowAnonymous().WithSummary("The requester withdraws the request (access code, If-Match)");
+}

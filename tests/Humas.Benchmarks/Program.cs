@@ -1,0 +1,26 @@
+using Humas.Benchmarks;
+
+var settings = BenchmarkSettings.FromArguments(args);
+Console.WriteLine($"Humas event store benchmarks{(settings.Quick ? " (--quick)" : "")} on {Environment.ProcessorCount} cores");
+
+if (await BenchmarkInfrastructure.FindUnreachableAsync() is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 1;
+}
+
+// The append host runs no relay and has no consumers, but its bus still connects: keep it off the default virtual host.
+var rabbitMq = await BenchmarkInfrastructure.FreshVirtualHostAsync(RelayThroughputBenchmark.VirtualHost);
+
+Console.WriteLine();
+Console.WriteLine($"[1/2] Append vs insert on database {AppendVersusInsertBenchmark.Database}");
+var appendRates = await AppendVersusInsertBenchmark.RunAsync(rabbitMq, settings);
+
+Console.WriteLine();
+Console.WriteLine($"[2/2] Relay throughput on database {RelayThroughputBenchmark.Database}, virtual host {RelayThroughputBenchmark.VirtualHost}");
+rabbitMq = await BenchmarkInfrastructure.FreshVirtualHostAsync(RelayThroughputBenchmark.VirtualHost);
+var relay = await RelayThroughputBenchmark.RunAsync(rabbitMq, settings);
+
+AppendVersusInsertBenchmark.Print(appendRates, settings);
+RelayThroughputBenchmark.Print(relay);
+return 0;
