@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Humas.Eventing.PersonalData;
 using Humas.Eventing.Store;
 using Humas.ReferenceData;
+using Humas.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Humas.Ppid.Requests.CheckingStatus;
@@ -31,13 +32,30 @@ public static class GetRequest
         long Version,
         RequesterView? Requester);
 
-    public static void MapGetRequest(this RouteGroupBuilder requests) =>
+    public sealed record HistoryEntry(long Version, string Type, DateTimeOffset At, string? Actor);
+
+    public static void MapGetRequest(this RouteGroupBuilder requests)
+    {
+        requests.MapGet("/{registrationNumber}/history", HistoryAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
+            .WithSummary("What happened to a request, step by step (officers of the unit); no personal data");
         requests.MapGet("/{registrationNumber}", HandleAsync).AllowAnonymous()
             .WithSummary("Follow a request with its registration number and access code (header X-Access-Code), or as an officer of its unit")
             .Produces<RequestView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> HistoryAsync(string registrationNumber, ClaimsPrincipal user, EventStore store, UnitDirectory units,
+        Npgsql.NpgsqlDataSource db, CancellationToken ct)
+    {
+        var row = await RequestLookup.FindAsync(db, registrationNumber, ct);
+        if (row is null) return Problems.NotFound(registrationNumber);
+        if (!OfficerAccess.MayActFor(user, row.UnitId, units)) return OfficerAccess.Forbidden(row.UnitId);
+        var zone = units.Find(row.UnitId)!.TimeZone;
+        var events = await store.ReadStreamAsync(InformationRequest.StreamId(row.RequestId), ct);
+        return TypedResults.Ok(events.Select(e => new HistoryEntry(e.Version, e.TypeName, zone.ToLocal(e.Created), e.Metadata.Actor)).ToList());
+    }
 
     private static async Task<IResult> HandleAsync(
         string registrationNumber, [FromHeader(Name = AccessCodeHeader)] string? accessCode, ClaimsPrincipal user, HttpContext http,
