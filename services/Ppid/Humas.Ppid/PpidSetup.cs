@@ -1,6 +1,7 @@
 using Humas.Eventing;
 using Humas.Ppid.Contracts;
 using Humas.Ppid.Deadlines;
+using Humas.Ppid.InformationList;
 using Humas.Ppid.Requests;
 using Humas.Ppid.Requests.CheckingStatus;
 using Humas.Ppid.Requests.ListingRegister;
@@ -20,7 +21,8 @@ public static class PpidSetup
             .Publishes<InformationRequestRegistered>()
             .Migration("ppid-001-request-register", RequestRegisterProjection.Schema)
             .InlineProjection<RequestRegisterProjection>()
-            .Translator<RequestIntegrationEvents>());
+            .Translator<RequestIntegrationEvents>()
+            .AddInformationList());
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
@@ -34,6 +36,7 @@ public static class PpidSetup
         requests.MapRegisterRequest();
         requests.MapGetRequest();
         requests.MapListRegister();
+        app.MapInformationList();
         return app;
     }
 }
