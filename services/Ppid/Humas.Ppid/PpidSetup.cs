@@ -9,6 +9,7 @@ using Humas.Ppid.Objections.FilingObjection;
 using Humas.Ppid.Objections.RecordingDispute;
 using Humas.Ppid.Register;
 using Humas.Ppid.Reports;
+using Humas.Ppid.InformationList;
 using Humas.Ppid.Requests;
 using Humas.Ppid.Requests.AnsweringRequest;
 using Humas.Ppid.Requests.CheckingStatus;
@@ -59,7 +60,8 @@ public static class PpidSetup
             .Migration("ppid-003-objection-register", ObjectionRegisterProjection.Schema)
             .InlineProjection<RequestRegisterProjection>()
             .InlineProjection<ObjectionRegisterProjection>()
-            .InlineProjection<RequestIntegrationEvents>());
+            .InlineProjection<RequestIntegrationEvents>()
+            .AddInformationList());
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
@@ -101,6 +103,7 @@ public static class PpidSetup
         app.MapPost("/api/ppid/admin/overdue-sweep", async (IServiceProvider services, CancellationToken ct) =>
                 TypedResults.Ok(new { becameOverdue = await DetectOverdue.SweepAsync(services, ct) }))
             .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithSummary("Run the overdue detection now");
+        app.MapInformationList();
         return app;
     }
 }
