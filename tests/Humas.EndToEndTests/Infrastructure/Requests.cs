@@ -35,5 +35,5 @@ public static class Requests
     }
 
     /// <summary>A regency unit picked at random, so that repeated runs against one database do not share counts.</summary>
-    public static string RandomRegencyUnit(string province = "33") => $"kpu-{province}.{Random.Shared.Next(1, 30):D2}";
+    public static string RandomRegencyUnit(string province = "33", int kabupatenCount = 29) => $"kpu-{province}.{Random.Shared.Next(1, kabupatenCount + 1):D2}";
 }

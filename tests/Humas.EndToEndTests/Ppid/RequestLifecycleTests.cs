@@ -42,7 +42,7 @@ public sealed class RequestLifecycleTests
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
         Assert.StartsWith("nomor_registrasi,", text.TrimStart('\uFEFF'));
-        Assert.Contains($"{request.Number},{unit},online", text);
+        Assert.Contains($"{request.Number},{unit},walk-in", text);
         Assert.Contains("Siti Aminah", text); // the register names the requester, for officers only
     }
 
@@ -80,7 +80,7 @@ public sealed class RequestLifecycleTests
     [Fact]
     public async Task A_request_received_long_ago_and_unanswered_is_detected_overdue_and_filtered_as_such()
     {
-        var unit = Requests.RandomRegencyUnit("34");
+        var unit = Requests.RandomRegencyUnit("34", kabupatenCount: 4);
         using var officer = await Steps.AsAsync("ppid-officer", unit);
         var late = await Steps.RegisterAsync(officer, unit, new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal(new DateOnly(2025, 6, 18), late.DueDate); // 10 working days, skipping 6 Jun (Idul Adha) and 9 Jun (cuti bersama)
