@@ -21,7 +21,7 @@ app.UseRateLimiter();
 app.MapHealthChecks("/health/live");
 app.MapHealthChecks("/health/ready");
 app.MapDevelopmentTokens();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.UseRequestBodyLimits());
 app.Run();
 
 public partial class Program;

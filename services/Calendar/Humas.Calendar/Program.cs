@@ -7,7 +7,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("calendar");
 builder.AddEventing("calendar", builder.Configuration["Humas:Database"] ?? "calendar", eventing => eventing
     .Migration("calendar-001-request-deadlines", RequestDeadlinesSchema.Sql)
-    .Consumer<InformationRequestRegisteredConsumer>());
+    .Migration("calendar-002-request-progress", RequestDeadlinesSchema.Progress)
+    .Consumer<InformationRequestRegisteredConsumer>()
+    .Consumer<InformationRequestDueDateChangedConsumer>()
+    .Consumer<InformationRequestAnsweredConsumer>()
+    .Consumer<InformationRequestOverdueConsumer>());
 builder.Services.AddSingleton(_ => UnitDirectory.Load());
 
 var app = builder.Build();

@@ -45,6 +45,10 @@ public sealed class ObjectionTests
         Assert.True(view.TryGetProperty("disputeFiledAt", out _));
         var register = await Steps.GetAsync(officer, $"/api/ppid/objections?unitId={unit}");
         Assert.Contains(register.EnumerateArray(), o => o.GetProperty("objectionNumber").GetString() == number && o.GetProperty("decision").GetString() == "rejected");
+        var undecided = await Steps.GetAsync(officer, $"/api/ppid/objections?unitId={unit}&status=filed");
+        Assert.DoesNotContain(undecided.EnumerateArray(), o => o.GetProperty("objectionNumber").GetString() == number);
+        var csv = await (await officer.GetAsync($"/api/ppid/objections?unitId={unit}&format=csv")).Content.ReadAsStringAsync();
+        Assert.Contains($"{number},{request.Number},{unit},refused-under-exemption", csv);
     }
 
     private static async Task<System.Text.Json.JsonElement> SendWithCodeAsync(HttpClient client, string path, string accessCode)

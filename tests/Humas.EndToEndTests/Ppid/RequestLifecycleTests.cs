@@ -29,6 +29,15 @@ public sealed class RequestLifecycleTests
             consequenceTest = "Membuka NIK merugikan saksi", delivery = "email", format = "PDF",
         }, 2));
 
+        // The Calendar follows through the broker: the extended due date, then the answer.
+        var extendedDue = extended.GetProperty("dueDate").GetString();
+        await Gateway.EventuallyAsync(async () =>
+        {
+            var calendar = await Requests.CalendarDeadlinesAsync(unit);
+            return calendar.GetProperty("deadlines").EnumerateArray().Any(d => d.GetProperty("registrationNumber").GetString() == request.Number
+                && d.GetProperty("dueDate").GetString() == extendedDue && d.TryGetProperty("outcome", out var o) && o.GetString() == "granted-in-part");
+        }, TimeSpan.FromSeconds(60), "the Calendar to show the extended due date and the answer");
+
         var view = await Steps.GetAsync(officer, $"/api/ppid/requests/{request.Number}");
         Assert.Equal(("answered", "granted-in-part", true), (view.GetProperty("status").GetString(), view.GetProperty("outcome").GetString(), view.GetProperty("extended").GetBoolean()));
 

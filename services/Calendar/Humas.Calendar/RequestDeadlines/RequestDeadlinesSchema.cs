@@ -6,6 +6,13 @@ namespace Humas.Calendar.RequestDeadlines;
 /// </summary>
 public static class RequestDeadlinesSchema
 {
+    public const string Progress = """
+        ALTER TABLE request_deadlines
+            ADD COLUMN answered_at timestamptz,
+            ADD COLUMN outcome text,
+            ADD COLUMN overdue boolean NOT NULL DEFAULT false;
+        """;
+
     public const string Sql = """
         CREATE TABLE request_deadlines (
             request_id           uuid PRIMARY KEY,

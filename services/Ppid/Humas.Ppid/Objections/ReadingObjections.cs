@@ -42,11 +42,25 @@ public static class ReadingObjections
         return TypedResults.Ok(ObjectionView.From(row, units));
     }
 
-    private static async Task<IResult> ListAsync(string? unitId, ClaimsPrincipal user, NpgsqlDataSource db, UnitDirectory units, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? unitId, string? status, string? decision, DateOnly? from, DateOnly? to, string? format,
+        ClaimsPrincipal user, NpgsqlDataSource db, UnitDirectory units, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(unitId) || units.Find(unitId) is null) return Problems.Invalid("unitId", $"Unit '{unitId}' tidak dikenal / unknown or missing unit.");
+        if (status is not null and not ("filed" or "decided")) return Problems.Invalid("status", "Use filed or decided.");
+        if (decision is not null and not ("accepted" or "rejected")) return Problems.Invalid("decision", "Use accepted or rejected.");
+        if (format is not null and not ("csv" or "json")) return Problems.Invalid("format", "Use csv or json.");
         if (!OfficerAccess.MayActFor(user, unitId, units)) return OfficerAccess.Forbidden(unitId);
-        var rows = await ObjectionLookup.ForUnitsAsync(db, units.Below(unitId).Select(u => u.Id).ToList(), ct);
-        return TypedResults.Ok(rows.Select(r => ObjectionView.From(r, units)).ToList());
+        var views = (await ObjectionLookup.ForUnitsAsync(db, units.Below(unitId).Select(u => u.Id).ToList(), ct))
+            .Select(r => ObjectionView.From(r, units))
+            .Where(v => (status is null || v.Status == status) && (decision is null || v.Decision == decision)
+                && (from is null || DateOnly.FromDateTime(v.FiledAt.DateTime) >= from) && (to is null || DateOnly.FromDateTime(v.FiledAt.DateTime) <= to))
+            .ToList();
+        return format == "csv" ? Register.Csv.File(ToCsv(views), $"register-keberatan-{unitId}.csv") : TypedResults.Ok(views);
     }
+
+    private static string ToCsv(IEnumerable<ObjectionView> views) => Register.Csv.Write(
+        ["nomor_keberatan", "nomor_registrasi", "unit", "alasan", "diajukan", "batas_putusan", "status", "putusan", "tanggal_putusan", "putusan_terlambat",
+            "batas_sengketa", "sengketa_diajukan"],
+        views.Select(v => (IReadOnlyList<object?>)[v.ObjectionNumber, v.RegistrationNumber, v.UnitId, string.Join(" ", v.Grounds), v.FiledAt, v.DecisionDueDate,
+            v.Status, v.Decision, v.DecidedAt, v.DecidedLate, v.DisputeFilingDueDate, v.DisputeFiledAt]));
 }
