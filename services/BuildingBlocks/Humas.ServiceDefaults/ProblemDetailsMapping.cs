@@ -16,6 +16,8 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // Reads outside the store (read models, lookups) meet the same outages as appends.
+        exception = PostgresErrors.Translate(exception);
         var problem = Map(context, exception);
         if (problem.Status >= 500) LogUnhandled(logger, exception, exception.GetType().Name, context.Request.Path);
         if (exception is StoreUnavailableException) context.Response.Headers.RetryAfter = "5";
