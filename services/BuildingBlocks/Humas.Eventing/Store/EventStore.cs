@@ -91,6 +91,32 @@ public sealed class EventStore(
         }
     }
 
+    /// <summary>
+    /// Loads a stream, decides on its state and appends at the version read; when another writer
+    /// got in first, decides again on the new state. Returns the state decided on and what was
+    /// appended (nothing when the decision was to do nothing); null when the stream does not exist.
+    /// </summary>
+    public async Task<(TState State, IReadOnlyList<object> Appended)?> DecideAsync<TState>(
+        string streamId, string streamType, TState initial, Func<TState, object, TState> evolve, Func<TState, IReadOnlyList<object>> decide,
+        EventMetadata? metadata = null, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await AggregateAsync(streamId, initial, evolve, ct) is not var (state, version)) return null;
+            var events = decide(state);
+            if (events.Count == 0) return (state, events);
+            try
+            {
+                await AppendAsync(streamId, streamType, version, events, metadata, ct);
+                return (state, events);
+            }
+            catch (ConcurrencyException) when (attempt < 3)
+            {
+                // Decide again on what the other writer left.
+            }
+        }
+    }
+
     /// <summary>Folds a stream into its current state; null when the stream does not exist.</summary>
     public async Task<(TState State, long Version)?> AggregateAsync<TState>(
         string streamId, TState initial, Func<TState, object, TState> evolve, CancellationToken ct = default)

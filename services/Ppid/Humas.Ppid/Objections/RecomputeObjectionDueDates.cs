@@ -26,19 +26,10 @@ public static class RecomputeObjectionDueDates
         var changed = new List<ChangeNonWorkingDays.Recomputed>();
         foreach (var row in await ObjectionLookup.UndecidedAsync(services.GetRequiredService<NpgsqlDataSource>(), ct))
         {
-            var streamId = Objection.StreamId(row.ObjectionId);
-            if (await store.AggregateAsync(streamId, Objection.Initial, Objection.Evolve, ct) is not var (state, version)) continue;
-            var events = Decide(state, current, calendar.Rules.WorkingDays, units.Find(state.UnitId)!.TimeZone, cause, now);
-            if (events.Count == 0) continue;
-            try
-            {
-                await store.AppendAsync(streamId, Objection.StreamType, version, events, new EventMetadata(Actor: "calendar-change"), ct);
-                changed.Add(new(state.Number, state.DecisionDueDate, ((ObjectionDueDateRecomputed)events[0]).DueDate));
-            }
-            catch (ConcurrencyException)
-            {
-                // Decided meanwhile: its deadline no longer matters.
-            }
+            var outcome = await store.DecideAsync(Objection.StreamId(row.ObjectionId), Objection.StreamType, Objection.Initial, Objection.Evolve,
+                state => Decide(state, current, calendar.Rules.WorkingDays, units.Find(state.UnitId)!.TimeZone, cause, now), new EventMetadata(Actor: "calendar-change"), ct);
+            if (outcome is ({ } state, [ObjectionDueDateRecomputed recomputed]))
+                changed.Add(new(state.Number, recomputed.PreviousDueDate, recomputed.DueDate));
         }
         return changed;
     }

@@ -34,23 +34,10 @@ public static class RecomputeDueDates
         var changed = new List<ChangeNonWorkingDays.Recomputed>();
         foreach (var row in await RequestLookup.OpenAsync(services.GetRequiredService<NpgsqlDataSource>(), ct))
         {
-            var streamId = InformationRequest.StreamId(row.RequestId);
-            for (var attempt = 0; attempt < 3; attempt++)
-            {
-                if (await store.AggregateAsync(streamId, InformationRequest.Initial, InformationRequest.Evolve, ct) is not var (state, version)) break;
-                var events = Decide(state, current, calendar.Rules.WorkingDays, units.Find(state.UnitId)!.TimeZone, cause, now);
-                if (events.Count == 0) break;
-                try
-                {
-                    await store.AppendAsync(streamId, InformationRequest.StreamType, version, events, new EventMetadata(Actor: "calendar-change"), ct);
-                    changed.Add(new(state.RegistrationNumber, state.DueDate, ((DueDateRecomputed)events[0]).DueDate));
-                    break;
-                }
-                catch (ConcurrencyException)
-                {
-                    // Changed meanwhile (answered, extended): decide again on the new state.
-                }
-            }
+            var outcome = await store.DecideAsync(InformationRequest.StreamId(row.RequestId), InformationRequest.StreamType, InformationRequest.Initial, InformationRequest.Evolve,
+                state => Decide(state, current, calendar.Rules.WorkingDays, units.Find(state.UnitId)!.TimeZone, cause, now), new EventMetadata(Actor: "calendar-change"), ct);
+            if (outcome is ({ } state, [DueDateRecomputed recomputed]))
+                changed.Add(new(state.RegistrationNumber, recomputed.PreviousDueDate, recomputed.DueDate));
         }
         return changed;
     }

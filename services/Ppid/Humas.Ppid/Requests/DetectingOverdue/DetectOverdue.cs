@@ -32,21 +32,10 @@ public static class DetectOverdue
         // WIT is the earliest zone: a date that has not begun there has not passed anywhere.
         foreach (var row in await RequestLookup.OpenDueByAsync(db, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).DateTime), ct))
         {
-            var streamId = InformationRequest.StreamId(row.RequestId);
-            var aggregate = await store.AggregateAsync(streamId, InformationRequest.Initial, InformationRequest.Evolve, ct);
-            if (aggregate is not var (state, version)) continue;
-            var context = new DecisionContext(now, calendar.Rules, workingDays, units.Find(state.UnitId)!.TimeZone, "system");
-            var events = Decide(state, context);
-            if (events.Count == 0) continue;
-            try
-            {
-                await store.AppendAsync(streamId, InformationRequest.StreamType, version, events, new EventMetadata(Actor: "overdue-detector"), ct);
-                marked++;
-            }
-            catch (ConcurrencyException)
-            {
-                // Answered or changed meanwhile: the next sweep judges the new state.
-            }
+            var outcome = await store.DecideAsync(InformationRequest.StreamId(row.RequestId), InformationRequest.StreamType, InformationRequest.Initial, InformationRequest.Evolve,
+                state => Decide(state, new DecisionContext(now, calendar.Rules, workingDays, units.Find(state.UnitId)!.TimeZone, "system")),
+                new EventMetadata(Actor: "overdue-detector"), ct);
+            if (outcome is (_, [RequestBecameOverdue])) marked++;
         }
         return marked;
     }
