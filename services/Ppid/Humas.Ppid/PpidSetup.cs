@@ -17,6 +17,7 @@ using Humas.Ppid.Requests.ClarifyingRequest;
 using Humas.Ppid.Requests.DetectingOverdue;
 using Humas.Ppid.Requests.ErasingRequester;
 using Humas.Ppid.Requests.ExtendingDeadline;
+using Humas.Ppid.Requests.FollowingOwnRequests;
 using Humas.Ppid.Requests.RegisteringRequest;
 using Humas.Ppid.Requests.RoutingRequest;
 using Humas.Ppid.Requests.WithdrawingRequest;
@@ -58,6 +59,7 @@ public static class PpidSetup
             .Migration("ppid-001-request-register", RequestRegisterProjection.Schema)
             .Migration("ppid-002-request-lifecycle", RequestRegisterProjection.Lifecycle)
             .Migration("ppid-003-objection-register", ObjectionRegisterProjection.Schema)
+            .Migration("ppid-005-request-accounts", RequestRegisterProjection.Accounts)
             .InlineProjection<RequestRegisterProjection>()
             .InlineProjection<ObjectionRegisterProjection>()
             .InlineProjection<RequestIntegrationEvents>()
@@ -97,6 +99,7 @@ public static class PpidSetup
         objections.MapDecideObjection();
         objections.MapRecordDispute();
 
+        app.MapListMyRequests();
         app.MapComputeDeadline();
         app.MapChangeNonWorkingDays();
         app.MapGetAnnualReport();

@@ -59,6 +59,22 @@ public sealed class AccessTests
     }
 
     [Fact]
+    public async Task A_citizen_with_an_account_follows_their_own_requests_without_a_code_and_not_anyone_elses()
+    {
+        var alice = await Gateway.ClientAsync(await Gateway.TokenAsync($"citizen-{Guid.NewGuid():N}", "citizen", null));
+        var bob = await Gateway.ClientAsync(await Gateway.TokenAsync($"citizen-{Guid.NewGuid():N}", "citizen", null));
+        var response = await alice.PostAsJsonAsync("/api/ppid/requests", Requests.Valid("kpu-33.21"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("registrationNumber").GetString();
+
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync($"/api/ppid/requests/{number}")).StatusCode);
+        await AssertProblemAsync(await bob.GetAsync($"/api/ppid/requests/{number}"), HttpStatusCode.Forbidden);
+        var mine = await alice.GetFromJsonAsync<JsonElement>("/api/ppid/my-requests");
+        Assert.Equal([number], mine.EnumerateArray().Select(r => r.GetProperty("registrationNumber").GetString()));
+        Assert.Equal(0, (await bob.GetFromJsonAsync<JsonElement>("/api/ppid/my-requests")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_forged_token_is_refused_at_the_gateway_even_on_a_public_route()
     {
         using var forged = await Gateway.ClientAsync("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.c2lnbmF0dXJl");

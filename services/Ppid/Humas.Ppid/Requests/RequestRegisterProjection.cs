@@ -48,6 +48,10 @@ public sealed class RequestRegisterProjection : IInlineProjection
         CREATE INDEX ppid_requests_open ON ppid_requests (due_date) WHERE status IN ('registered', 'awaiting-clarification');
         """;
 
+    public const string Accounts = """
+        CREATE INDEX ppid_requests_account ON ppid_requests (requester_account) WHERE requester_account IS NOT NULL;
+        """;
+
     public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
         foreach (var recorded in events)
