@@ -16,6 +16,7 @@ public sealed class EventingBuilder(IServiceCollection services)
     public MessageTypeRegistry MessageTypes { get; } = new();
     public List<SchemaMigration> Migrations { get; } = [];
     public OutboxRelayOptions Relay { get; } = new();
+    public HousekeepingOptions Housekeeping { get; } = new();
 
     /// <summary>Whether this process relays its outbox to the broker (tools and some tests only write).</summary>
     public bool RunOutboxRelay { get; set; } = true;

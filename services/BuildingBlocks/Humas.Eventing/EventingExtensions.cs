@@ -42,6 +42,9 @@ public static class EventingExtensions
         services.AddHostedService<SchemaInitializer>();
         if (eventing.RunOutboxRelay) services.AddHostedService<OutboxRelay>();
         services.AddHostedService<AsyncProjectionDaemon>();
+        services.AddSingleton(eventing.Housekeeping);
+        services.AddSingleton<Housekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         services.AddMassTransitOnRabbitMq(serviceName, Required(host.Configuration, "ConnectionStrings:RabbitMq"), eventing.ConsumerRegistrations);
