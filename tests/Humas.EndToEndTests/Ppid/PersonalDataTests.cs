@@ -7,8 +7,6 @@ namespace Humas.EndToEndTests.Ppid;
 /// <summary>NIK, name, address and phone reach no event, outbox message, other service's table or log in clear.</summary>
 public sealed class PersonalDataTests
 {
-    private static string PostgresServer => Environment.GetEnvironmentVariable("HUMAS_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=humas;Password=humas";
-
     [Fact]
     public async Task A_requesters_personal_data_is_stored_nowhere_in_clear_but_in_sight_of_the_units_officers()
     {
@@ -55,8 +53,7 @@ public sealed class PersonalDataTests
 
     private static async Task<List<string>> ReadAllAsync(string database, string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await Databases.OpenAsync(database);
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();

@@ -20,9 +20,7 @@ public sealed class TraceContextTests
         var response = await citizen.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var server = Environment.GetEnvironmentVariable("HUMAS_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=humas;Password=humas";
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "ppid" }.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await Databases.OpenAsync("ppid");
         await using var command = new NpgsqlCommand("""
             SELECT (SELECT count(*) FROM events WHERE metadata->>'traceParent' LIKE @pattern),
                    (SELECT count(*) FROM outbox WHERE headers->>'traceparent' LIKE @pattern)
