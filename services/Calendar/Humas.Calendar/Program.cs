@@ -8,6 +8,7 @@ builder.AddServiceDefaults("calendar");
 builder.AddEventing("calendar", builder.Configuration["Humas:Database"] ?? "calendar", eventing => eventing
     .Migration("calendar-001-request-deadlines", RequestDeadlinesSchema.Sql)
     .Migration("calendar-002-request-progress", RequestDeadlinesSchema.Progress)
+    .Migration("calendar-003-due-date-version", RequestDeadlinesSchema.DueDateVersion)
     .Consumer<InformationRequestRegisteredConsumer>()
     .Consumer<InformationRequestDueDateChangedConsumer>()
     .Consumer<InformationRequestAnsweredConsumer>()

@@ -29,6 +29,9 @@ public sealed record InformationRequestDueDateChanged
     public required string RegistrationNumber { get; init; }
     public required string UnitId { get; init; }
     public required DateOnly DueDate { get; init; }
+
+    /// <summary>The request's version at the change: messages can arrive out of order, and the highest wins.</summary>
+    public required long RequestVersion { get; init; }
 }
 
 /// <summary>An objection (keberatan) was filed with the atasan PPID.</summary>

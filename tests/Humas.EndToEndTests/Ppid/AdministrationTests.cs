@@ -37,6 +37,14 @@ public sealed class AdministrationTests
             Assert.True(removed.IsSuccessStatusCode, await removed.Content.ReadAsStringAsync());
         }
         Assert.Equal(request.DueDate.ToString("yyyy-MM-dd"), (await Steps.GetAsync(officer, $"/api/ppid/requests/{request.Number}")).GetProperty("dueDate").GetString());
+
+        // Both changes reach the Calendar; whatever their order of arrival, it ends on the latest.
+        await Gateway.EventuallyAsync(async () => (await Requests.CalendarDeadlinesAsync(unit)).GetProperty("deadlines").EnumerateArray()
+            .Any(d => d.GetProperty("registrationNumber").GetString() == request.Number && d.GetProperty("dueDate").GetString() == request.DueDate.ToString("yyyy-MM-dd")),
+            TimeSpan.FromSeconds(30), "the Calendar to show the due date restored");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var final = (await Requests.CalendarDeadlinesAsync(unit)).GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("registrationNumber").GetString() == request.Number);
+        Assert.Equal(request.DueDate.ToString("yyyy-MM-dd"), final.GetProperty("dueDate").GetString());
     }
 
     [Fact]

@@ -13,6 +13,11 @@ public static class RequestDeadlinesSchema
             ADD COLUMN overdue boolean NOT NULL DEFAULT false;
         """;
 
+    /// <summary>The request version of the due date shown, so that a change arriving late does not undo a newer one.</summary>
+    public const string DueDateVersion = """
+        ALTER TABLE request_deadlines ADD COLUMN due_date_version bigint NOT NULL DEFAULT 1;
+        """;
+
     public const string Sql = """
         CREATE TABLE request_deadlines (
             request_id           uuid PRIMARY KEY,

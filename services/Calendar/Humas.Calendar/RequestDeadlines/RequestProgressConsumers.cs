@@ -12,10 +12,17 @@ public sealed class InformationRequestDueDateChangedConsumer(NpgsqlDataSource da
 
     protected override async Task HandleAsync(ConsumeContext<InformationRequestDueDateChanged> context, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
-        await using var command = new NpgsqlCommand(
-            "UPDATE request_deadlines SET due_date = @due, due_date_provisional = false WHERE request_id = @id", connection, transaction);
+        // An older change arriving after a newer one leaves the newer date in place.
+        await using var command = new NpgsqlCommand("""
+            UPDATE request_deadlines
+            SET due_date = CASE WHEN due_date_version < @version THEN @due ELSE due_date END,
+                due_date_provisional = CASE WHEN due_date_version < @version THEN false ELSE due_date_provisional END,
+                due_date_version = greatest(due_date_version, @version)
+            WHERE request_id = @id
+            """, connection, transaction);
         command.Parameters.AddWithValue("id", context.Message.RequestId);
         command.Parameters.AddWithValue("due", context.Message.DueDate);
+        command.Parameters.AddWithValue("version", context.Message.RequestVersion);
         RequestNotYetKnown.ThrowIfNone(await command.ExecuteNonQueryAsync(context.CancellationToken), context.Message.RequestId);
     }
 }

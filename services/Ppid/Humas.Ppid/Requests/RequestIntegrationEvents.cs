@@ -28,7 +28,7 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
             }
             if (recorded.Data is not (RequestAnswered or RequestBecameOverdue or DeadlineExtended or ClarificationReceived or DueDateRecomputed or Objections.ObjectionDecided)) continue;
             var identity = await IdentityAsync(connection, transaction, recorded.StreamId, ct);
-            if (identity is not null && Later(recorded.Data, identity) is { } later) messages.Add(later);
+            if (identity is not null && Later(recorded.Data, identity, recorded.Version) is { } later) messages.Add(later);
         }
         if (messages.Count > 0) await outbox.WriteAsync(connection, transaction, messages, ct);
     }
@@ -48,7 +48,7 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
         _ => null,
     };
 
-    private static object? Later(object @event, Identity at) => @event switch
+    private static object? Later(object @event, Identity at, long version) => @event switch
     {
         RequestAnswered e => new InformationRequestAnswered
         {
@@ -59,9 +59,9 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
         {
             RequestId = at.Id, RegistrationNumber = at.Number, UnitId = at.UnitId, DueDate = e.DueDate, DetectedAt = e.DetectedAt,
         },
-        DeadlineExtended e => DueDateChanged(at, e.DueDate),
-        ClarificationReceived e when e.PausedWorkingDays > 0 => DueDateChanged(at, e.DueDate),
-        DueDateRecomputed e => DueDateChanged(at, e.DueDate),
+        DeadlineExtended e => DueDateChanged(at, e.DueDate, version),
+        ClarificationReceived e when e.PausedWorkingDays > 0 => DueDateChanged(at, e.DueDate, version),
+        DueDateRecomputed e => DueDateChanged(at, e.DueDate, version),
         Objections.ObjectionDecided e => new Contract.ObjectionDecided
         {
             ObjectionId = at.Id, ObjectionNumber = at.Number, UnitId = at.UnitId, Decision = RequestRegisterProjection.Kebab(e.Decision),
@@ -70,8 +70,8 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
         _ => null,
     };
 
-    private static InformationRequestDueDateChanged DueDateChanged(Identity at, DateOnly dueDate) =>
-        new() { RequestId = at.Id, RegistrationNumber = at.Number, UnitId = at.UnitId, DueDate = dueDate };
+    private static InformationRequestDueDateChanged DueDateChanged(Identity at, DateOnly dueDate, long version) =>
+        new() { RequestId = at.Id, RegistrationNumber = at.Number, UnitId = at.UnitId, DueDate = dueDate, RequestVersion = version };
 
     private static async Task<Identity?> IdentityAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken ct)
     {
