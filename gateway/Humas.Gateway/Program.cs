@@ -21,6 +21,7 @@ app.UseRateLimiter();
 app.MapHealthChecks("/health/live");
 app.MapHealthChecks("/health/ready");
 app.MapDevelopmentTokens();
+app.MapOpenApiIndex();
 app.MapReverseProxy(proxy => proxy.UseRequestBodyLimits());
 app.Run();
 
