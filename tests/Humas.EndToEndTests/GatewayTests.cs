@@ -19,7 +19,7 @@ public sealed class GatewayTests
         foreach (var document in documents)
         {
             var openApi = await Steps.GetAsync(anyone, document);
-            Assert.NotEqual(0, openApi.GetProperty("paths").EnumerateObject().Count());
+            Assert.NotEmpty(openApi.GetProperty("paths").EnumerateObject());
         }
         // The document is public; the calendar's data is not.
         Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.GetAsync("/api/calendar/request-deadlines?unitId=kpu-33")).StatusCode);
