@@ -8,7 +8,8 @@ using Humas.Eventing.Store;
 using Humas.Ppid.Deadlines;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Humas.Ppid.Requests.RegisteringRequest;
 
@@ -97,7 +98,7 @@ public static class RegisterRequest
 
     private static async Task<IResult> HandleAsync(
         Body body, HttpContext http, ClaimsPrincipal user, EventStore store, PersonalDataVault vault,
-        UnitDirectory units, PpidCalendar calendar, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
+        UnitDirectory units, PpidCalendar calendar, TimeProvider clock, IOptions<JsonOptions> jsonOptions,
         CancellationToken ct)
     {
         var errors = Validate(body, units);
