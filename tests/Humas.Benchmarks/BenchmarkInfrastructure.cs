@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Humas.TestSupport;
 using System.Net.Sockets;
 using Humas.Eventing;
 using MassTransit;
@@ -17,7 +17,7 @@ public static class BenchmarkInfrastructure
 
     public static string PostgresServer => Environment.GetEnvironmentVariable("HUMAS_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=humas;Password=humas";
     public static string RabbitMqServer => Environment.GetEnvironmentVariable("HUMAS_RABBITMQ") ?? "amqp://humas:humas@127.0.0.1:55672/";
-    private static string Ctl => Environment.GetEnvironmentVariable("HUMAS_CTL") ?? Path.Combine(RepositoryRoot(), "humas");
+    private static string Ctl => HumasControl.Script;
 
     /// <summary>Null when both are reachable; otherwise what is missing and how to start it.</summary>
     public static async Task<string?> FindUnreachableAsync()
@@ -95,25 +95,10 @@ public static class BenchmarkInfrastructure
         return host;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunCtlAsync(params string[] arguments)
-    {
-        if (!File.Exists(Ctl)) throw new InvalidOperationException($"The control script {Ctl} is missing; set HUMAS_CTL to the repository's ./humas.");
-        var start = new ProcessStartInfo(Ctl) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
+
+    private static Task<(int ExitCode, string Output)> RunCtlAsync(params string[] arguments) => HumasControl.RunAsync(arguments);
 
     private static string Redacted(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ConnectionString;
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Humas.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

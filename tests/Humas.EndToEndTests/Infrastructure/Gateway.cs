@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Humas.TestSupport;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,7 +13,9 @@ public static class Gateway
 {
     public static Uri BaseAddress { get; } = new(Environment.GetEnvironmentVariable("HUMAS_GATEWAY_URL") ?? "http://127.0.0.1:8080");
 
-    public static string Ctl => Environment.GetEnvironmentVariable("HUMAS_CTL") ?? Path.Combine(RepositoryRoot(), "humas");
+    public static string Ctl => HumasControl.Script;
+
+    public static Task<(int ExitCode, string Output)> RunCtlAsync(params string[] arguments) => HumasControl.RunAsync(arguments);
 
     private static readonly Lazy<Task> Reachable = new(CheckReachableAsync);
 
@@ -35,16 +37,6 @@ public static class Gateway
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
-    public static async Task<(int ExitCode, string Output)> RunCtlAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Ctl) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
 
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
@@ -69,10 +61,4 @@ public static class Gateway
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Humas.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

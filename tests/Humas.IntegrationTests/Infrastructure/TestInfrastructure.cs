@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Humas.TestSupport;
 using Npgsql;
 
 namespace Humas.IntegrationTests.Infrastructure;
@@ -14,7 +14,9 @@ public static class TestInfrastructure
 
     public static string PostgresServer => Environment.GetEnvironmentVariable("HUMAS_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=humas;Password=humas";
     public static string RabbitMqServer => Environment.GetEnvironmentVariable("HUMAS_RABBITMQ") ?? "amqp://humas:humas@127.0.0.1:55672/";
-    public static string Ctl => Environment.GetEnvironmentVariable("HUMAS_CTL") ?? Path.Combine(RepositoryRoot(), "humas");
+    public static string Ctl => HumasControl.Script;
+
+    public static Task<(int ExitCode, string Output)> RunCtlAsync(params string[] arguments) => HumasControl.RunAsync(arguments);
 
     public static string ConnectionString(string database) => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
 
@@ -53,25 +55,8 @@ public static class TestInfrastructure
         return RabbitMqUri(name);
     }
 
-    public static async Task<(int ExitCode, string Output)> RunCtlAsync(params string[] arguments)
-    {
-        if (!File.Exists(Ctl)) Assert.Fail($"The control script {Ctl} is missing; set HUMAS_CTL to the repository's ./humas.");
-        var start = new ProcessStartInfo(Ctl) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
 
     private static string Redacted(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ConnectionString;
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Humas.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

@@ -25,6 +25,16 @@ public sealed record EntryView(
 /// </summary>
 internal static class EntryEndpoints
 {
+    /// <summary>The answers every change to an entry can give, for the OpenAPI document.</summary>
+    public static RouteHandlerBuilder ProducesEntryChange(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<EntryView>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
     public static string Location(Guid entryId) => $"/api/ppid/information-list/{entryId}";
 
     public static async Task<IResult> ChangeAsync(

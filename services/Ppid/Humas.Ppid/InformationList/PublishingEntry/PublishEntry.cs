@@ -17,13 +17,7 @@ public static class PublishEntry
     public static void MapPublishEntry(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/publish", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
             .WithSummary("Publish an entry on the unit's list (officers of its unit; If-Match with its version)")
-            .Produces<EntryView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesEntryChange();
 
     public static Dictionary<string, string[]> Validate(Body? body)
     {

@@ -15,12 +15,7 @@ public static class RecordExemption
     public static void MapRecordExemption(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/record-exemption", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
             .WithSummary("List an exempt entry with its exemption (officers of its unit; If-Match with its version)")
-            .Produces<EntryView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesEntryChange();
 
     public static IReadOnlyList<object> Decide(InformationEntry entry, DateTimeOffset now) => entry.Status switch
     {

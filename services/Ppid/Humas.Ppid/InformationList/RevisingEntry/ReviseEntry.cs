@@ -16,13 +16,7 @@ public static class ReviseEntry
     public static void MapReviseEntry(this RouteGroupBuilder list) =>
         list.MapPut("/{entryId:guid}", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
             .WithSummary("Revise an entry (officers of its unit; If-Match with its version)")
-            .Produces<EntryView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesEntryChange();
 
     /// <summary>No events when nothing changes, so a repeated revision is harmless.</summary>
     public static IReadOnlyList<object> Decide(InformationEntry entry, EntryBody body)

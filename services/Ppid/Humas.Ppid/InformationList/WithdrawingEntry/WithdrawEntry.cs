@@ -16,13 +16,7 @@ public static class WithdrawEntry
     public static void MapWithdrawEntry(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/withdraw", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
             .WithSummary("Withdraw an entry from the list (officers of its unit; If-Match with its version)")
-            .Produces<EntryView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesEntryChange();
 
     public static Dictionary<string, string[]> Validate(Body? body)
     {
