@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Humas.ServiceDefaults.Problems;
+using Humas.ServiceDefaults.Texts;
 
 namespace Humas.ServiceDefaults;
 
@@ -20,9 +22,20 @@ public static class ServiceDefaultsExtensions
         var services = builder.Services;
         services.AddHumasTelemetry(serviceName);
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+        services.AddTexts(typeof(ServiceDefaultsExtensions).Assembly);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            var problem = context.ProblemDetails;
+            var texts = context.HttpContext.RequestServices.GetRequiredService<TextCatalog>();
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            // Problems no refusal named (an authorization policy's 401, an unknown route) still get a code and texts.
+            if (!problem.Extensions.ContainsKey("code"))
+            {
+                problem.Extensions["code"] = ProblemTitles.DefaultCode(status);
+                problem.Title = texts[ProblemTitles.For(status)];
+                problem.Detail ??= texts[ProblemTitles.DefaultCode(status)];
+            }
+            problem.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsMapping>();
@@ -47,6 +60,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app, string apiPrefix)
     {
         app.UseHumasTelemetry();
+        app.UseHumasLanguages();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

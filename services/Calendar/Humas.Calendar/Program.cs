@@ -1,3 +1,4 @@
+using Humas.UseCases;
 using Humas.Calendar.RequestDeadlines;
 using Humas.Eventing;
 using Humas.ReferenceData;
@@ -14,6 +15,7 @@ builder.AddEventing("calendar", builder.Configuration["Humas:Database"] ?? "cale
     .Consumer<InformationRequestAnsweredConsumer>()
     .Consumer<InformationRequestOverdueConsumer>());
 builder.Services.AddSingleton(_ => UnitDirectory.Load());
+builder.Services.AddUseCases();
 
 var app = builder.Build();
 app.UseServiceDefaults("/api/calendar");

@@ -23,6 +23,8 @@ using Humas.Ppid.Requests.RoutingRequest;
 using Humas.Ppid.Requests.WithdrawingRequest;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
+using Humas.ServiceDefaults.Texts;
+using Humas.UseCases;
 
 namespace Humas.Ppid;
 
@@ -65,6 +67,8 @@ public static class PpidSetup
             .InlineProjection<RequestIntegrationEvents>()
             .AddInformationList());
 
+        builder.Services.AddUseCases();
+        builder.Services.AddTexts(typeof(PpidSetup).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
         builder.Services.AddSingleton(new PpidRules

@@ -54,7 +54,7 @@ public sealed class InformationListTests
         Assert.Contains(await ListAsync(anonymous, unit, null), e => e.GetProperty("entryId").GetString() == id);
 
         var again = await SendAsync(officer, HttpMethod.Post, $"{List}/{id}/publish", "\"2\"", new { });
-        await AssertProblemAsync(again, HttpStatusCode.Conflict, p => Assert.Equal("already-published", p.GetProperty("code").GetString()));
+        await AssertProblemAsync(again, HttpStatusCode.Conflict, p => Assert.Equal("entry.already-published", p.GetProperty("code").GetString()));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class InformationListTests
         var id = await DraftAsync(officer, Exempt(unit, "Salinan KTP calon anggota PPK"));
 
         await AssertProblemAsync(await SendAsync(officer, HttpMethod.Post, $"{List}/{id}/publish", "\"1\"", new { }), HttpStatusCode.Conflict,
-            p => Assert.Equal("exempt-not-publishable", p.GetProperty("code").GetString()));
+            p => Assert.Equal("entry.exempt-not-publishable", p.GetProperty("code").GetString()));
         var recorded = await SendAsync(officer, HttpMethod.Post, $"{List}/{id}/record-exemption", "\"1\"", null);
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         Assert.Equal("recorded-as-exempt", (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -122,7 +122,7 @@ public sealed class InformationListTests
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"{List}/{id}")).StatusCode);
         Assert.Equal("withdrawn", (await officer.GetFromJsonAsync<JsonElement>($"{List}/{id}")).GetProperty("status").GetString());
         await AssertProblemAsync(await SendAsync(officer, HttpMethod.Put, $"{List}/{id}", "\"3\"", Berkala(unit, "Daftar aset baru")), HttpStatusCode.Conflict,
-            p => Assert.Equal("withdrawn", p.GetProperty("code").GetString()));
+            p => Assert.Equal("entry.withdrawn", p.GetProperty("code").GetString()));
     }
 
     [Fact]

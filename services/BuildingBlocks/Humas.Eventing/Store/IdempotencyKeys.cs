@@ -45,4 +45,7 @@ public static class IdempotencyKeys
 }
 
 public sealed class IdempotencyKeyReusedException(string key)
-    : Exception($"Idempotency-Key '{key}' was already used with a different request body.");
+    : Exception($"Idempotency-Key '{key}' was already used with a different request body.")
+{
+    public string Key { get; } = key;
+}

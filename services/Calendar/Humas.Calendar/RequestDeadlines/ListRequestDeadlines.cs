@@ -1,3 +1,5 @@
+using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
@@ -20,14 +22,10 @@ public static class ListRequestDeadlines
             .Produces<UnitDeadlines>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    private static async Task<IResult> HandleAsync(string? unitId, ClaimsPrincipal user, UnitDirectory units, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(string? unitId, HttpContext http, UnitDirectory units, NpgsqlDataSource db, ResourceAccess access, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(unitId) || units.Find(unitId) is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unitId"] = [$"Unit '{unitId}' tidak dikenal / unknown or missing unit."] });
-        var officerUnit = user.FindFirstValue(HumasClaims.Unit);
-        var isOfficer = user.IsInRole(HumasRoles.PpidOfficer) || user.IsInRole(HumasRoles.HumasOfficer) || user.IsInRole(HumasRoles.Supervisor);
-        if (!user.IsInRole(HumasRoles.Admin) && !(isOfficer && officerUnit is not null && units.Oversees(officerUnit, unitId)))
-            return TypedResults.Problem(statusCode: 403, title: "Tidak berwenang / Forbidden", detail: $"Your account does not act for unit '{unitId}'.");
+        if (string.IsNullOrWhiteSpace(unitId) || units.Find(unitId) is null) throw Refusal.Invalid("unitId", "field.unknown-unit", unitId);
+        await access.DemandForUnitAsync(http, unitId, ActOn.AnyOfficer);
 
         await using var command = db.CreateCommand("""
             SELECT registration_number, unit_id, received_at, due_date, due_date_provisional, overdue, answered_at, outcome

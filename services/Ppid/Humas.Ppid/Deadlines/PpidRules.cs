@@ -34,6 +34,12 @@ public static class LegalPeriods
     /// <summary>Filing a dispute with the Komisi Informasi after the decision or its deadline, Pasal 37.</summary>
     public const int DisputeFiling = 14;
 
+    /// <summary>The Komisi Informasi settles a dispute within 100 working days (Pasal 38(2) UU 14/2008).</summary>
+    public const int DisputeSettlement = 100;
+
+    /// <summary>A dispute over election information is settled within 14 working days (Perki 1/2019).</summary>
+    public const int ElectionDisputeSettlement = 14;
+
     public static int Of(DeadlineRule rule) => rule switch
     {
         DeadlineRule.Answer => Answer,

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Http;
 using Humas.Eventing.Store;
 using Npgsql;
 
@@ -73,8 +74,8 @@ public sealed class DipEntriesProjection : IInlineProjection
 
     private static (string, object?)[] Content(EntryContent c) =>
     [
-        ("category", EntryNames.Of(c.Category)), ("title", c.Title), ("summary", c.Summary), ("responsible", c.ResponsibleOfficial),
-        ("formats", c.Formats.Select(EntryNames.Of).ToArray()), ("retention", c.RetentionPeriod), ("year", c.Year),
+        ("category", KebabNames.Of(c.Category)), ("title", c.Title), ("summary", c.Summary), ("responsible", c.ResponsibleOfficial),
+        ("formats", c.Formats.Select(KebabNames.Of).ToArray()), ("retention", c.RetentionPeriod), ("year", c.Year),
         ("clause", c.Exemption?.Clause), ("test", c.Exemption?.ConsequenceTest),
     ];
 

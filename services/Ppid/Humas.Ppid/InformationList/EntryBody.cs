@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Problems;
 namespace Humas.Ppid.InformationList;
 
 /// <summary>
@@ -20,34 +21,28 @@ public sealed record EntryBody(
     /// <summary>The earliest year an entry may describe: a plausibility bound, not a legal one.</summary>
     public const int EarliestYear = 1945;
 
-    public Dictionary<string, string[]> ValidateContent(int currentYear)
+    public Validation ValidateContent(int currentYear)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Fail(string field, string message) => errors[field] = [message];
-
-        Text(Title, "title", 300, Fail, "Judul informasi");
-        Text(Summary, "summary", 4000, Fail, "Ringkasan isi informasi");
-        Text(ResponsibleOfficial, "responsibleOfficial", 200, Fail, "Pejabat/unit penanggung jawab");
-        Text(RetentionPeriod, "retentionPeriod", 200, Fail, "Jangka waktu penyimpanan");
-        if (Category is null) Fail("category", "Kategori wajib diisi (berkala, serta-merta, setiap-saat, dikecualikan) / category is required.");
-        if (Formats is null || Formats.Count == 0) Fail("formats", "Bentuk informasi wajib dipilih (softcopy, hardcopy) / choose at least one format.");
-        if (Year is null) Fail("year", "Tahun wajib diisi / year is required.");
-        else if (Year < EarliestYear || Year > currentYear + 1) Fail("year", $"Tahun harus antara {EarliestYear} dan {currentYear + 1} / year must be between {EarliestYear} and {currentYear + 1}.");
+        var errors = new Validation()
+            .Text(Title, "title", 300)
+            .Text(Summary, "summary", 4000)
+            .Text(ResponsibleOfficial, "responsibleOfficial", 200)
+            .Text(RetentionPeriod, "retentionPeriod", 200);
+        errors.FailWhen(Category is null, "category", "entry.category.required");
+        errors.FailWhen(Formats is null || Formats.Count == 0, "formats", "entry.formats.required");
+        if (Year is null) errors.Add("year", "field.required", "year");
+        else errors.FailWhen(Year < EarliestYear || Year > currentYear + 1, "year", "entry.year.out-of-range", EarliestYear, currentYear + 1);
 
         if (Category == InformationCategory.Dikecualikan)
         {
-            if (string.IsNullOrWhiteSpace(ExemptionClause))
-                Fail("exemptionClause", "Dasar pengecualian (Pasal 17 huruf a–j) wajib diisi / the Pasal 17 clause (a–j) is required for exempt information.");
-            else if (!Pasal17Exemptions.ByClause.ContainsKey(ExemptionClause.Trim()))
-                Fail("exemptionClause", $"'{ExemptionClause}' bukan huruf Pasal 17 (a–j) / not a Pasal 17 clause (a–j).");
-            Text(ConsequenceTest, "consequenceTest", 4000, Fail, "Uji konsekuensi");
+            if (string.IsNullOrWhiteSpace(ExemptionClause)) errors.Add("exemptionClause", "entry.exemption-clause.required");
+            else errors.FailWhen(!Pasal17Exemptions.ByClause.ContainsKey(ExemptionClause.Trim()), "exemptionClause", "entry.exemption-clause.unknown", ExemptionClause);
+            errors.Text(ConsequenceTest, "consequenceTest", 4000);
         }
         else
         {
-            if (!string.IsNullOrWhiteSpace(ExemptionClause))
-                Fail("exemptionClause", "Dasar pengecualian hanya untuk kategori dikecualikan / only exempt information has an exemption clause.");
-            if (!string.IsNullOrWhiteSpace(ConsequenceTest))
-                Fail("consequenceTest", "Uji konsekuensi hanya untuk kategori dikecualikan / only exempt information has a consequence test.");
+            errors.FailWhen(!string.IsNullOrWhiteSpace(ExemptionClause), "exemptionClause", "entry.exemption-clause.only-exempt");
+            errors.FailWhen(!string.IsNullOrWhiteSpace(ConsequenceTest), "consequenceTest", "entry.consequence-test.only-exempt");
         }
         return errors;
     }
@@ -58,9 +53,4 @@ public sealed record EntryBody(
         RetentionPeriod!.Trim(), Year!.Value,
         Category == InformationCategory.Dikecualikan ? new Exemption(ExemptionClause!.Trim().ToLowerInvariant(), ConsequenceTest!.Trim()) : null);
 
-    internal static void Text(string? value, string field, int max, Action<string, string> fail, string label)
-    {
-        if (string.IsNullOrWhiteSpace(value)) fail(field, $"{label} wajib diisi / {field} is required.");
-        else if (value.Length > max) fail(field, $"{label} paling banyak {max} karakter / {field} is limited to {max} characters.");
-    }
 }

@@ -73,17 +73,4 @@ public sealed record InformationEntry(Guid Id, string UnitId, EntryContent Conte
     };
 }
 
-/// <summary>The decider refused a change; <see cref="Code"/> is stable, the message bilingual.</summary>
-public sealed class EntryChangeRefused(string code, string message) : Exception(message)
-{
-    public string Code { get; } = code;
-}
 
-/// <summary>How the list's enums read in JSON, in the read model and in integration events: <c>serta-merta</c>, <c>recorded-as-exempt</c>.</summary>
-public static class EntryNames
-{
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    public static TEnum? Parse<TEnum>(string? name) where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v => string.Equals(Of(v!.Value), name?.Trim(), StringComparison.OrdinalIgnoreCase));
-}

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Http;
 using Humas.Eventing.Store;
 using Humas.Ppid.Contracts;
 
@@ -15,7 +16,7 @@ public sealed class InformationListIntegrationEvents : IIntegrationEventTranslat
                 EntryId = e.EntryId,
                 UnitId = e.UnitId,
                 Title = e.Title,
-                Category = EntryNames.Of(e.Category),
+                Category = KebabNames.Of(e.Category),
                 PublishedAt = e.PublishedAt,
                 Url = e.Url,
             };

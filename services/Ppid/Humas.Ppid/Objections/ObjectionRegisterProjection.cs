@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Http;
 using Humas.Eventing.Store;
 using Humas.Ppid.Requests;
 using Npgsql;
@@ -50,11 +51,11 @@ public sealed class ObjectionRegisterProjection : IInlineProjection
             INSERT INTO ppid_objections (objection_id, objection_number, request_id, registration_number, unit_id, grounds, status, filed_at, decision_due_date, version)
             VALUES (@oid, @number, @request, @registration, @unit, @grounds, 'filed', @filed, @due, @version)
             """, [("number", e.ObjectionNumber), ("request", e.RequestId), ("registration", e.RegistrationNumber), ("unit", e.UnitId),
-                ("grounds", e.Grounds.Select(RequestRegisterProjection.Kebab).ToArray()), ("filed", e.FiledAt), ("due", e.DecisionDueDate)]),
+                ("grounds", e.Grounds.Select(KebabNames.Of).ToArray()), ("filed", e.FiledAt), ("due", e.DecisionDueDate)]),
         ObjectionDecided e => ("""
             UPDATE ppid_objections SET status = 'decided', decision = @decision, decided_at = @at, decided_late = @late, dispute_due_date = @dispute, version = @version
             WHERE objection_id = @oid
-            """, [("decision", RequestRegisterProjection.Kebab(e.Decision)), ("at", e.At), ("late", e.Late), ("dispute", e.DisputeFilingDueDate)]),
+            """, [("decision", KebabNames.Of(e.Decision)), ("at", e.At), ("late", e.Late), ("dispute", e.DisputeFilingDueDate)]),
         DisputeFiled e => ("UPDATE ppid_objections SET dispute_filed_at = @at, version = @version WHERE objection_id = @oid", [("at", e.FiledAt)]),
         ObjectionDueDateRecomputed e => ("UPDATE ppid_objections SET decision_due_date = @due, version = @version WHERE objection_id = @oid", [("due", e.DueDate)]),
         _ => (null, []),

@@ -1,3 +1,6 @@
+using Humas.ServiceDefaults.Http;
+using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.Ppid.Requests;
 using Humas.ReferenceData;
@@ -28,29 +31,29 @@ public static class ReadingObjections
         objections.MapGet("/", ListAsync).RequireAuthorization(HumasPolicies.Authenticated).WithSummary("The objection register of a unit and the units under it");
     }
 
-    private static async Task<IResult> GetAsync(string objectionNumber, HttpContext http, NpgsqlDataSource db, UnitDirectory units, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string objectionNumber, HttpContext http, NpgsqlDataSource db, UnitDirectory units, ResourceAccess access, CancellationToken ct)
     {
         var row = await ObjectionLookup.FindAsync(db, objectionNumber, ct);
-        if (row is null) return Problems.NotFound(objectionNumber);
-        var request = await RequestLookup.FindAsync(db, row.RegistrationNumber, ct);
-        var allowed = OfficerAccess.MayActFor(http.User, row.UnitId, units) || (request is not null && RequesterAccess.IsRequester(http, request));
-        if (!allowed)
-            return http.User.Identity?.IsAuthenticated == true || http.Request.Headers.ContainsKey("X-Access-Code")
-                ? Problems.Forbidden("Only the requester (with the access code) or officers of the unit may read this objection.")
-                : Problems.Unauthorized("Send the request's access code in the X-Access-Code header.");
-        http.Response.Headers.ETag = $"\"{row.Version}\"";
+        var request = row is null ? null : await RequestLookup.FindAsync(db, row.RegistrationNumber, ct);
+        var resource = row is null ? null
+            : new ProtectedResource(row.UnitId, request is null ? null : new RequesterKeys(request.AccessCodeHash, request.RequesterAccount));
+        await access.DemandAsync(http, resource, ActOn.RequesterOrPpidOfficer, "objection.not-found", objectionNumber);
+        EntityTags.Set(http.Response, row!.Version);
         return TypedResults.Ok(ObjectionView.From(row, units));
     }
 
     private static async Task<IResult> ListAsync(string? unitId, string? status, string? decision, DateOnly? from, DateOnly? to, string? format,
-        ClaimsPrincipal user, NpgsqlDataSource db, UnitDirectory units, CancellationToken ct)
+        HttpContext http, NpgsqlDataSource db, UnitDirectory units, ResourceAccess access, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(unitId) || units.Find(unitId) is null) return Problems.Invalid("unitId", $"Unit '{unitId}' tidak dikenal / unknown or missing unit.");
-        if (status is not null and not ("filed" or "decided")) return Problems.Invalid("status", "Use filed or decided.");
-        if (decision is not null and not ("accepted" or "rejected")) return Problems.Invalid("decision", "Use accepted or rejected.");
-        if (format is not null and not ("csv" or "json")) return Problems.Invalid("format", "Use csv or json.");
-        if (!OfficerAccess.MayActFor(user, unitId, units)) return OfficerAccess.Forbidden(unitId);
-        var views = (await ObjectionLookup.ForUnitsAsync(db, units.Below(unitId).Select(u => u.Id).ToList(), ct))
+        var errors = new Validation();
+        errors.FailWhen(string.IsNullOrWhiteSpace(unitId) || units.Find(unitId) is null, "unitId", "field.unknown-unit", unitId);
+        errors.FailWhen(status is not null and not ("filed" or "decided"), "status", "field.unknown-value", "status", status, "filed, decided");
+        errors.FailWhen(decision is not null and not ("accepted" or "rejected"), "decision", "field.unknown-value", "decision", decision, "accepted, rejected");
+        errors.FailWhen(format is not null and not ("csv" or "json"), "format", "field.unknown-value", "format", format, "csv, json");
+        errors.ThrowIfInvalid();
+        await access.DemandForUnitAsync(http, unitId!, ActOn.PpidOfficer);
+        var unitIds = units.Below(unitId!).Select(u => u.Id).ToList();
+        var views = (await ObjectionLookup.ForUnitsAsync(db, unitIds, ct))
             .Select(r => ObjectionView.From(r, units))
             .Where(v => (status is null || v.Status == status) && (decision is null || v.Decision == decision)
                 && (from is null || DateOnly.FromDateTime(v.FiledAt.DateTime) >= from) && (to is null || DateOnly.FromDateTime(v.FiledAt.DateTime) <= to))

@@ -1,3 +1,5 @@
+using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.Eventing.PersonalData;
 using Humas.Ppid.Requests;
@@ -27,17 +29,17 @@ public static class ListRegister
             .Produces<IReadOnlyList<Entry>>().ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> HandleAsync(string? unitId, string? status, string? outcome, DateOnly? from, DateOnly? to, bool? overdue, string? format,
-        int? limit, ClaimsPrincipal user, UnitDirectory units, NpgsqlDataSource db, PersonalDataVault vault, CancellationToken ct)
+        int? limit, HttpContext http, UnitDirectory units, NpgsqlDataSource db, PersonalDataVault vault, ResourceAccess access, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Validation();
         var unit = unitId is null ? null : units.Find(unitId);
-        if (unit is null) errors["unitId"] = [$"Unit '{unitId}' tidak dikenal / unknown or missing unit."];
-        if (status is not null && !Statuses.Contains(status)) errors["status"] = [$"Use one of {string.Join(", ", Statuses)}."];
-        if (outcome is not null && !Outcomes.Contains(outcome)) errors["outcome"] = [$"Use one of {string.Join(", ", Outcomes)}."];
-        if (format is not null and not ("csv" or "json")) errors["format"] = ["Use csv or json."];
-        if (from > to) errors["from"] = ["from must not be after to."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (!OfficerAccess.MayActFor(user, unit!.Id, units)) return OfficerAccess.Forbidden(unit.Id);
+        errors.FailWhen(unit is null, "unitId", "field.unknown-unit", unitId);
+        errors.FailWhen(status is not null && !Statuses.Contains(status), "status", "field.unknown-value", "status", status, string.Join(", ", Statuses));
+        errors.FailWhen(outcome is not null && !Outcomes.Contains(outcome), "outcome", "field.unknown-value", "outcome", outcome, string.Join(", ", Outcomes));
+        errors.FailWhen(format is not null and not ("csv" or "json"), "format", "field.unknown-value", "format", format, "csv, json");
+        errors.FailWhen(from > to, "from", "field.from-after-to");
+        errors.ThrowIfInvalid();
+        await access.DemandForUnitAsync(http, unit!.Id, ActOn.PpidOfficer);
 
         var zone = unit.TimeZone;
         var filter = new RequestLookup.Filter(units.Below(unit.Id).Select(u => u.Id).ToList(), status, outcome,

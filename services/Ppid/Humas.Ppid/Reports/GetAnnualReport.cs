@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Problems;
 using Humas.Eventing.Store;
 using Humas.Ppid.Objections;
 using Humas.Ppid.Register;
@@ -17,12 +18,12 @@ public static class GetAnnualReport
 
     private static async Task<IResult> HandleAsync(string? unitId, int? year, string? format, UnitDirectory units, NpgsqlDataSource db, EventStore store, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Validation();
         var unit = unitId is null ? null : units.Find(unitId);
-        if (unit is null) errors["unitId"] = [$"Unit '{unitId}' tidak dikenal / unknown or missing unit."];
-        if (year is not (>= 2008 and <= 2100)) errors["year"] = ["Tahun wajib diisi, mis. 2025 / year is required, e.g. 2025."];
-        if (format is not null and not ("csv" or "json")) errors["format"] = ["Use csv or json."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.FailWhen(unit is null, "unitId", "field.unknown-unit", unitId);
+        errors.FailWhen(year is not (>= 2008 and <= 2100), "year", "report.year.required");
+        errors.FailWhen(format is not null and not ("csv" or "json"), "format", "field.unknown-value", "format", format, "csv, json");
+        errors.ThrowIfInvalid();
 
         var start = new DateTimeOffset(year!.Value, 1, 1, 0, 0, 0, unit!.TimeZone.UtcOffset);
         var requestRows = await RequestLookup.ListAsync(db, new RequestLookup.Filter([unit.Id], From: start, To: start.AddYears(1), Limit: int.MaxValue), ct);

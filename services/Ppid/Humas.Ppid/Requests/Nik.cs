@@ -11,17 +11,18 @@ namespace Humas.Ppid.Requests;
 /// </summary>
 public static class Nik
 {
+    /// <summary>The text code of what is wrong with the NIK, or null when it is plausible.</summary>
     public static string? Problem(string? nik, UnitDirectory units)
     {
-        if (string.IsNullOrWhiteSpace(nik)) return "NIK wajib diisi / NIK is required.";
-        if (nik.Length != 16 || !nik.All(char.IsAsciiDigit)) return "NIK harus 16 angka / NIK must be exactly 16 digits.";
-        if (!units.IsKnownProvinceCode(nik[..2])) return $"Kode provinsi NIK '{nik[..2]}' tidak dikenal / NIK province code '{nik[..2]}' is unknown.";
-        if (nik[2..4] == "00" || nik[4..6] == "00") return "Kode kabupaten/kecamatan NIK tidak valid / NIK regency or district code is invalid.";
+        if (string.IsNullOrWhiteSpace(nik)) return "request.nik.required";
+        if (nik.Length != 16 || !nik.All(char.IsAsciiDigit)) return "request.nik.format";
+        if (!units.IsKnownProvinceCode(nik[..2])) return "request.nik.province-unknown";
+        if (nik[2..4] == "00" || nik[4..6] == "00") return "request.nik.area-invalid";
         var day = int.Parse(nik[6..8]);
-        if (day is < 1 or > 31 and < 41 or > 71) return "Tanggal lahir pada NIK tidak valid / NIK birth day is invalid.";
+        if (day is < 1 or > 31 and < 41 or > 71) return "request.nik.birth-day-invalid";
         var month = int.Parse(nik[8..10]);
-        if (month is < 1 or > 12) return "Bulan lahir pada NIK tidak valid / NIK birth month is invalid.";
-        if (nik[12..] == "0000") return "Nomor urut NIK tidak valid / NIK serial number is invalid.";
+        if (month is < 1 or > 12) return "request.nik.birth-month-invalid";
+        if (nik[12..] == "0000") return "request.nik.serial-invalid";
         return null;
     }
 

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Http;
 using Humas.Eventing.Outbox;
 using Humas.Eventing.Store;
 using Humas.Ppid.Contracts;
@@ -38,12 +39,12 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
         RequestRegistered e => new InformationRequestRegistered
         {
             RequestId = e.RequestId, RegistrationNumber = e.RegistrationNumber, UnitId = e.UnitId, ReceivedAt = e.ReceivedAt,
-            DueDate = e.DueDate, DueDateProvisional = e.DueDateProvisional, Channel = RequestRegisterProjection.Kebab(e.Channel),
+            DueDate = e.DueDate, DueDateProvisional = e.DueDateProvisional, Channel = KebabNames.Of(e.Channel),
         },
         Objections.ObjectionFiled e => new Contract.ObjectionFiled
         {
             ObjectionId = e.ObjectionId, ObjectionNumber = e.ObjectionNumber, RegistrationNumber = e.RegistrationNumber, UnitId = e.UnitId,
-            Grounds = e.Grounds.Select(RequestRegisterProjection.Kebab).ToList(), DecisionDueDate = e.DecisionDueDate,
+            Grounds = e.Grounds.Select(KebabNames.Of).ToList(), DecisionDueDate = e.DecisionDueDate,
         },
         _ => null,
     };
@@ -52,7 +53,7 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
     {
         RequestAnswered e => new InformationRequestAnswered
         {
-            RequestId = at.Id, RegistrationNumber = at.Number, UnitId = at.UnitId, Outcome = RequestRegisterProjection.Kebab(e.Outcome),
+            RequestId = at.Id, RegistrationNumber = at.Number, UnitId = at.UnitId, Outcome = KebabNames.Of(e.Outcome),
             WorkingDaysTaken = e.WorkingDaysTaken, Late = e.Late, AnsweredAt = e.At,
         },
         RequestBecameOverdue e => new InformationRequestOverdue
@@ -64,7 +65,7 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
         DueDateRecomputed e => DueDateChanged(at, e.DueDate, version),
         Objections.ObjectionDecided e => new Contract.ObjectionDecided
         {
-            ObjectionId = at.Id, ObjectionNumber = at.Number, UnitId = at.UnitId, Decision = RequestRegisterProjection.Kebab(e.Decision),
+            ObjectionId = at.Id, ObjectionNumber = at.Number, UnitId = at.UnitId, Decision = KebabNames.Of(e.Decision),
             Late = e.Late, DisputeFilingDueDate = e.DisputeFilingDueDate,
         },
         _ => null,

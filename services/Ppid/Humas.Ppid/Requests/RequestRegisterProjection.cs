@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Http;
 using Humas.Eventing.Store;
 using Npgsql;
 
@@ -75,7 +76,7 @@ public sealed class RequestRegisterProjection : IInlineProjection
             INSERT INTO ppid_requests (request_id, registration_number, unit_id, channel, status, received_at, due_date,
                 due_date_provisional, requester_subject, access_code_hash, requester_account, information_requested, sealed_requester, version)
             VALUES (@id, @number, @unit, @channel, 'registered', @received, @due, @provisional, @subject, @code, @account, @information, @sealed, @version)
-            """, [("information", e.InformationRequested), ("sealed", e.SealedRequester), ("id", e.RequestId), ("number", e.RegistrationNumber), ("unit", e.UnitId), ("channel", Kebab(e.Channel)), ("received", e.ReceivedAt),
+            """, [("information", e.InformationRequested), ("sealed", e.SealedRequester), ("id", e.RequestId), ("number", e.RegistrationNumber), ("unit", e.UnitId), ("channel", KebabNames.Of(e.Channel)), ("received", e.ReceivedAt),
                 ("due", e.DueDate), ("provisional", e.DueDateProvisional), ("subject", e.RequesterSubjectId), ("code", e.AccessCodeHash), ("account", e.RequesterAccount)]),
         RequestRouted e => ($"UPDATE ppid_requests SET unit_id = @unit, version = @version {ByStream}", [("unit", e.ToUnitId)]),
         RequestReferred e => ($"UPDATE ppid_requests SET status = 'referred', closed_at = @at, version = @version {ByStream}", [("at", e.At)]),
@@ -85,7 +86,7 @@ public sealed class RequestRegisterProjection : IInlineProjection
         RequestAnswered e => ($"""
             UPDATE ppid_requests SET status = 'answered', outcome = @outcome, closed_at = @at, answer_working_days = @days,
                 exemption = @exemption, version = @version {ByStream}
-            """, [("outcome", Kebab(e.Outcome)), ("at", e.At), ("days", e.WorkingDaysTaken), ("exemption", e.Exemption?.ToString().ToLowerInvariant())]),
+            """, [("outcome", KebabNames.Of(e.Outcome)), ("at", e.At), ("days", e.WorkingDaysTaken), ("exemption", e.Exemption?.ToString().ToLowerInvariant())]),
         RequestBecameOverdue => ($"UPDATE ppid_requests SET overdue = true, version = @version {ByStream}", []),
         RequestWithdrawn e => ($"UPDATE ppid_requests SET status = 'withdrawn', closed_at = @at, version = @version {ByStream}", [("at", e.At)]),
         DueDateRecomputed e => ($"UPDATE ppid_requests SET due_date = @due, version = @version {ByStream}", [("due", e.DueDate)]),
@@ -93,6 +94,4 @@ public sealed class RequestRegisterProjection : IInlineProjection
         _ => (null, []),
     };
 
-    public static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Http;
 using Humas.Eventing.Store;
 using Humas.Ppid.Contracts;
 using Humas.Ppid.InformationList;
@@ -45,8 +46,8 @@ public sealed class InformationListContractTests
     [InlineData(InformationCategory.Dikecualikan, "dikecualikan")]
     public void Categories_read_in_kebab_case_both_ways(InformationCategory category, string name)
     {
-        Assert.Equal(name, EntryNames.Of(category));
-        Assert.Equal(category, EntryNames.Parse<InformationCategory>(name.ToUpperInvariant()));
+        Assert.Equal(name, KebabNames.Of(category));
+        Assert.Equal(category, KebabNames.Parse<InformationCategory>(name.ToUpperInvariant()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Problems;
 using Humas.Ppid.InformationList;
 using Humas.Ppid.InformationList.PublishingEntry;
 using Humas.Ppid.InformationList.RecordingExemption;
@@ -27,19 +28,19 @@ public sealed class ListingTransitionsTests
 
     [Fact]
     public void Given_a_published_entry_when_it_is_published_again_then_it_is_refused() =>
-        AssertRefused("already-published", () => PublishEntry.Decide(PublishedEntry(), null, Now));
+        AssertRefused("entry.already-published", () => PublishEntry.Decide(PublishedEntry(), null, Now));
 
     [Fact]
     public void Given_an_exempt_draft_when_it_is_published_then_it_is_refused() =>
-        AssertRefused("exempt-not-publishable", () => PublishEntry.Decide(DraftOf(Exempt()), null, Now));
+        AssertRefused("entry.exempt-not-publishable", () => PublishEntry.Decide(DraftOf(Exempt()), null, Now));
 
     [Fact]
     public void Given_a_recorded_exempt_entry_when_it_is_published_then_it_is_refused() =>
-        AssertRefused("exempt-not-publishable", () => PublishEntry.Decide(RecordedExempt(), null, Now));
+        AssertRefused("entry.exempt-not-publishable", () => PublishEntry.Decide(RecordedExempt(), null, Now));
 
     [Fact]
     public void Given_a_withdrawn_entry_when_it_is_published_then_it_is_refused() =>
-        AssertRefused("withdrawn", () => PublishEntry.Decide(Withdrawn(DraftOf(Public())), null, Now));
+        AssertRefused("entry.withdrawn", () => PublishEntry.Decide(Withdrawn(DraftOf(Public())), null, Now));
 
     [Theory]
     [InlineData("ftp://kpu.go.id/a.pdf")]
@@ -67,19 +68,19 @@ public sealed class ListingTransitionsTests
 
     [Fact]
     public void Given_a_recorded_exempt_entry_when_it_is_recorded_again_then_it_is_refused() =>
-        AssertRefused("already-recorded", () => RecordExemption.Decide(RecordedExempt(), Now));
+        AssertRefused("entry.already-recorded", () => RecordExemption.Decide(RecordedExempt(), Now));
 
     [Fact]
     public void Given_a_public_draft_when_it_is_recorded_as_exempt_then_it_is_refused() =>
-        AssertRefused("not-exempt", () => RecordExemption.Decide(DraftOf(Public()), Now));
+        AssertRefused("entry.not-exempt", () => RecordExemption.Decide(DraftOf(Public()), Now));
 
     [Fact]
     public void Given_a_published_entry_when_it_is_recorded_as_exempt_then_it_is_refused() =>
-        AssertRefused("not-exempt", () => RecordExemption.Decide(PublishedEntry(), Now));
+        AssertRefused("entry.not-exempt", () => RecordExemption.Decide(PublishedEntry(), Now));
 
     [Fact]
     public void Given_a_withdrawn_exempt_entry_when_it_is_recorded_then_it_is_refused() =>
-        AssertRefused("withdrawn", () => RecordExemption.Decide(Withdrawn(DraftOf(Exempt())), Now));
+        AssertRefused("entry.withdrawn", () => RecordExemption.Decide(Withdrawn(DraftOf(Exempt())), Now));
 
     public static TheoryData<string> Withdrawable => ["draft", "published", "recorded-as-exempt"];
 
@@ -97,7 +98,7 @@ public sealed class ListingTransitionsTests
 
     [Fact]
     public void Given_a_withdrawn_entry_when_it_is_withdrawn_again_then_it_is_refused() =>
-        AssertRefused("already-withdrawn", () => WithdrawEntry.Decide(Withdrawn(PublishedEntry()), "lagi", Now));
+        AssertRefused("entry.already-withdrawn", () => WithdrawEntry.Decide(Withdrawn(PublishedEntry()), "lagi", Now));
 
     [Fact]
     public void Withdrawing_needs_a_reason()

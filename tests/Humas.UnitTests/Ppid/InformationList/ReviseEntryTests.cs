@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Problems;
 using Humas.Ppid.InformationList;
 using Humas.Ppid.InformationList.RevisingEntry;
 using static Humas.UnitTests.Ppid.InformationList.Entries;
@@ -41,19 +42,19 @@ public sealed class ReviseEntryTests
 
     [Fact]
     public void Given_a_published_entry_when_it_is_made_exempt_then_it_is_refused() =>
-        AssertRefused("published-cannot-become-exempt", () => ReviseEntry.Decide(PublishedEntry(), Exempt()));
+        AssertRefused("entry.published-cannot-become-exempt", () => ReviseEntry.Decide(PublishedEntry(), Exempt()));
 
     [Fact]
     public void Given_a_recorded_exempt_entry_when_it_is_made_public_then_it_is_refused() =>
-        AssertRefused("exempt-cannot-become-public", () => ReviseEntry.Decide(RecordedExempt(), Public()));
+        AssertRefused("entry.exempt-cannot-become-public", () => ReviseEntry.Decide(RecordedExempt(), Public()));
 
     [Fact]
     public void Given_a_withdrawn_entry_when_it_is_revised_then_it_is_refused() =>
-        AssertRefused("withdrawn", () => ReviseEntry.Decide(Withdrawn(DraftOf(Public())), Public() with { Summary = "baru" }));
+        AssertRefused("entry.withdrawn", () => ReviseEntry.Decide(Withdrawn(DraftOf(Public())), Public() with { Summary = "baru" }));
 
     [Fact]
     public void Given_an_entry_when_the_revision_names_another_unit_then_it_is_refused() =>
-        AssertRefused("unit-cannot-change", () => ReviseEntry.Decide(DraftOf(Public()), Public() with { UnitId = "kpu-33.22" }));
+        AssertRefused("entry.unit-cannot-change", () => ReviseEntry.Decide(DraftOf(Public()), Public() with { UnitId = "kpu-33.22" }));
 
     [Fact]
     public void Given_an_entry_when_the_revision_omits_the_unit_or_repeats_it_then_it_is_accepted()
@@ -64,5 +65,5 @@ public sealed class ReviseEntryTests
     }
 
     internal static void AssertRefused(string code, Func<IReadOnlyList<object>> decide) =>
-        Assert.Equal(code, Assert.Throws<EntryChangeRefused>(() => decide()).Code);
+        Assert.Equal(code, Assert.Throws<Refusal>(() => decide()).Code);
 }

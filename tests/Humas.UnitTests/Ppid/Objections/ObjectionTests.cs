@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Problems;
 using Humas.Ppid.Objections;
 using Humas.Ppid.Objections.DecidingObjection;
 using Humas.Ppid.Objections.FilingObjection;
@@ -29,20 +30,20 @@ public sealed class ObjectionTests
 
     [Fact]
     public void Given_grounds_that_arose_more_than_30_working_days_ago_then_the_objection_is_refused() =>
-        Assert.Throws<RuleViolation>(() => File(2026, 3, 2, arose: new DateOnly(2026, 1, 5)));
+        Refusals.Conflict(() => File(2026, 3, 2, arose: new DateOnly(2026, 1, 5)));
 
     [Fact]
     public void Given_an_undecided_objection_when_another_is_filed_then_it_is_refused() =>
-        Assert.Throws<RuleViolation>(() => File(2026, 1, 12, undecided: true));
+        Refusals.Conflict(() => File(2026, 1, 12, undecided: true));
 
     [Fact]
     public void Given_no_grounds_then_the_objection_is_refused_naming_the_field() =>
-        Assert.Equal("grounds", Assert.Throws<InvalidField>(() => FileObjection.Decide(Refused, new FileObjection.Body([], "x", null), false,
+        Assert.Equal("grounds", Refusals.Invalid(() => FileObjection.Decide(Refused, new FileObjection.Body([], "x", null), false,
             Guid.NewGuid(), "N", Given.At(2026, 1, 12))).Field);
 
     [Fact]
     public void Given_grounds_dated_before_the_request_then_the_objection_is_refused() =>
-        Assert.Equal("groundsAroseOn", Assert.Throws<InvalidField>(() => File(2026, 1, 12, arose: new DateOnly(2025, 12, 1))).Field);
+        Assert.Equal("groundsAroseOn", Refusals.Invalid(() => File(2026, 1, 12, arose: new DateOnly(2025, 12, 1))).Field);
 
     [Theory]
     [InlineData(ObjectionDecision.Accepted)]
@@ -64,14 +65,14 @@ public sealed class ObjectionTests
     public void Given_a_decided_objection_then_it_cannot_be_decided_again_and_a_decision_needs_reasons()
     {
         var decided = Filed(new ObjectionDecided(ObjectionDecision.Rejected, "x", "sup", Given.At(2026, 2, 2).Now, false, new DateOnly(2026, 2, 20)));
-        Assert.Throws<RuleViolation>(() => DecideObjection.Decide(decided, new DecideObjection.Body(ObjectionDecision.Accepted, "y"), Given.At(2026, 2, 3)));
-        Assert.Equal("reasons", Assert.Throws<InvalidField>(() => DecideObjection.Decide(Filed(), new DecideObjection.Body(ObjectionDecision.Accepted, ""), Given.At(2026, 2, 3))).Field);
+        Refusals.Conflict(() => DecideObjection.Decide(decided, new DecideObjection.Body(ObjectionDecision.Accepted, "y"), Given.At(2026, 2, 3)));
+        Assert.Equal("reasons", Refusals.Invalid(() => DecideObjection.Decide(Filed(), new DecideObjection.Body(ObjectionDecision.Accepted, ""), Given.At(2026, 2, 3))).Field);
     }
 
     [Fact]
     public void Given_an_undecided_objection_before_its_deadline_then_no_dispute_can_be_recorded_but_after_it_one_can() =>
         Assert.Multiple(
-            () => Assert.Throws<RuleViolation>(() => RecordDispute.Decide(Filed(), new RecordDispute.Body(null, false), Given.At(2026, 2, 2))),
+            () => Refusals.Conflict(() => RecordDispute.Decide(Filed(), new RecordDispute.Body(null, false), Given.At(2026, 2, 2))),
             () => Assert.IsType<DisputeFiled>(RecordDispute.Decide(Filed(), new RecordDispute.Body("KI-2026-1", false), Given.At(2026, 2, 27)).Single()));
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class ObjectionTests
 
         Assert.Equal(new DateOnly(2026, 2, 25), election.SettlementDueDate);
         Assert.True(ordinary.SettlementDueDate > election.SettlementDueDate.AddMonths(3));
-        Assert.Throws<RuleViolation>(() => RecordDispute.Decide(Filed(new ObjectionDecided(ObjectionDecision.Rejected, "x", "sup", Given.At(2026, 2, 2).Now, false, new DateOnly(2026, 2, 20)), election),
+        Refusals.Conflict(() => RecordDispute.Decide(Filed(new ObjectionDecided(ObjectionDecision.Rejected, "x", "sup", Given.At(2026, 2, 2).Now, false, new DateOnly(2026, 2, 20)), election),
             new RecordDispute.Body(null, true), Given.At(2026, 2, 4)));
     }
 }

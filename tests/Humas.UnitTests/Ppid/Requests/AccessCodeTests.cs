@@ -1,3 +1,4 @@
+using Humas.UseCases.Access;
 using Humas.Ppid.Requests;
 
 namespace Humas.UnitTests.Ppid.Requests;
@@ -7,9 +8,9 @@ public sealed class AccessCodeTests
     [Fact]
     public void A_new_code_has_no_confusable_characters_and_differs_each_time()
     {
-        var codes = Enumerable.Range(0, 200).Select(_ => AccessCode.New()).ToList();
+        var codes = Enumerable.Range(0, 200).Select(_ => AccessCodes.New()).ToList();
 
-        Assert.All(codes, code => Assert.Equal(AccessCode.Length, code.Length));
+        Assert.All(codes, code => Assert.Equal(AccessCodes.Length, code.Length));
         Assert.All(codes, code => Assert.DoesNotContain(code, c => "01OIL".Contains(c)));
         Assert.Equal(codes.Count, codes.Distinct().Count());
     }
@@ -17,12 +18,12 @@ public sealed class AccessCodeTests
     [Fact]
     public void A_code_matches_its_hash_whatever_the_case_and_surrounding_spaces()
     {
-        var code = AccessCode.New();
-        var hash = AccessCode.Hash(code);
+        var code = AccessCodes.New();
+        var hash = AccessCodes.Hash(code);
 
-        Assert.True(AccessCode.Matches(code, hash));
-        Assert.True(AccessCode.Matches($" {code.ToLowerInvariant()} ", hash));
-        Assert.False(AccessCode.Matches(AccessCode.New(), hash));
-        Assert.False(AccessCode.Matches(null, hash));
+        Assert.True(AccessCodes.Matches(code, hash));
+        Assert.True(AccessCodes.Matches($" {code.ToLowerInvariant()} ", hash));
+        Assert.False(AccessCodes.Matches(AccessCodes.New(), hash));
+        Assert.False(AccessCodes.Matches(null, hash));
     }
 }

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Problems;
 using Humas.Ppid.Deadlines;
 using Humas.Ppid.Requests;
 using Humas.Ppid.Requests.AnsweringRequest;
@@ -36,7 +37,7 @@ public sealed class RequestLifecycleTests
     [InlineData("kpu-33.21")]    // already there
     [InlineData("kpu-99")]       // unknown
     public void Given_a_request_when_routed_to_a_unit_it_cannot_go_to_then_it_is_refused(string target) =>
-        Assert.ThrowsAny<RuleViolation>(() => RouteRequest.Decide(Given.Request(), new RouteRequest.RouteBody(target, "alasan"), Units, BeforeDue));
+        Assert.Throws<Refusal>(() => RouteRequest.Decide(Given.Request(), new RouteRequest.RouteBody(target, "alasan"), Units, BeforeDue));
 
     [Fact]
     public void Given_a_request_when_referred_then_it_is_closed_as_referred()
@@ -54,8 +55,8 @@ public sealed class RequestLifecycleTests
         var asked = ClarifyRequest.Decide(Given.Request(), new ClarifyRequest.AskBody("Kecamatan mana?"), Given.At(2025, 12, 23)).Single();
         var waiting = Given.Request(asked);
         Assert.Equal(RequestStatus.AwaitingClarification, waiting.Status);
-        Assert.Throws<RuleViolation>(() => ClarifyRequest.Decide(waiting, new ClarifyRequest.AskBody("Lagi?"), Given.At(2025, 12, 24)));
-        Assert.Throws<RuleViolation>(() => AnswerRequest.Decide(waiting, Answer(AnswerOutcome.Granted), Given.At(2025, 12, 24)));
+        Refusals.Conflict(() => ClarifyRequest.Decide(waiting, new ClarifyRequest.AskBody("Lagi?"), Given.At(2025, 12, 24)));
+        Refusals.Conflict(() => AnswerRequest.Decide(waiting, Answer(AnswerOutcome.Granted), Given.At(2025, 12, 24)));
 
         var received = Assert.IsType<ClarificationReceived>(ClarifyRequest.Decide(waiting, new ClarifyRequest.AnswerBody("Kecamatan Bonang"), Given.At(2025, 12, 30)).Single());
 
@@ -79,7 +80,7 @@ public sealed class RequestLifecycleTests
 
     [Fact]
     public void Given_no_clarification_asked_when_an_answer_to_it_arrives_then_it_is_refused() =>
-        Assert.Throws<RuleViolation>(() => ClarifyRequest.Decide(Given.Request(), new ClarifyRequest.AnswerBody("x"), BeforeDue));
+        Refusals.Conflict(() => ClarifyRequest.Decide(Given.Request(), new ClarifyRequest.AnswerBody("x"), BeforeDue));
 
     [Fact]
     public void Given_an_open_request_when_extended_by_7_working_days_then_the_new_due_date_counts_from_the_old_one()
@@ -95,22 +96,22 @@ public sealed class RequestLifecycleTests
     [InlineData(0)]
     [InlineData(8)]
     public void Given_an_extension_outside_1_to_7_days_then_it_is_refused_naming_the_field(int days) =>
-        Assert.Equal("workingDays", Assert.Throws<InvalidField>(() => ExtendDeadline.Decide(Given.Request(), new ExtendDeadline.Body(days, "alasan"), BeforeDue)).Field);
+        Assert.Equal("workingDays", Refusals.Invalid(() => ExtendDeadline.Decide(Given.Request(), new ExtendDeadline.Body(days, "alasan"), BeforeDue)).Field);
 
     [Fact]
     public void Given_an_extended_request_when_extended_again_then_it_is_refused()
     {
         var extended = Given.Request(new DeadlineExtended(3, "alasan", new DateOnly(2026, 1, 8), new DateOnly(2026, 1, 13), "officer-1", BeforeDue.Now));
-        Assert.Throws<RuleViolation>(() => ExtendDeadline.Decide(extended, new ExtendDeadline.Body(2, "lagi"), BeforeDue));
+        Refusals.Conflict(() => ExtendDeadline.Decide(extended, new ExtendDeadline.Body(2, "lagi"), BeforeDue));
     }
 
     [Fact]
     public void Given_a_request_past_its_due_date_when_extended_then_it_is_refused() =>
-        Assert.Throws<RuleViolation>(() => ExtendDeadline.Decide(Given.Request(), new ExtendDeadline.Body(3, "terlambat"), AfterDue));
+        Refusals.Conflict(() => ExtendDeadline.Decide(Given.Request(), new ExtendDeadline.Body(3, "terlambat"), AfterDue));
 
     [Fact]
     public void Given_an_extension_without_reasons_then_it_is_refused() =>
-        Assert.Equal("reason", Assert.Throws<InvalidField>(() => ExtendDeadline.Decide(Given.Request(), new ExtendDeadline.Body(3, " "), BeforeDue)).Field);
+        Assert.Equal("reason", Refusals.Invalid(() => ExtendDeadline.Decide(Given.Request(), new ExtendDeadline.Body(3, " "), BeforeDue)).Field);
 
     [Theory]
     [InlineData(AnswerOutcome.Granted)]
@@ -130,8 +131,8 @@ public sealed class RequestLifecycleTests
     [Fact]
     public void Given_a_refusal_then_it_must_name_a_pasal_17_exemption_and_record_the_consequence_test()
     {
-        Assert.Equal("exemption", Assert.Throws<InvalidField>(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.Refused, test: "uji"), BeforeDue)).Field);
-        Assert.Throws<InvalidField>(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.Refused, Exemption.H), BeforeDue));
+        Assert.Equal("exemption", Refusals.Invalid(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.Refused, test: "uji"), BeforeDue)).Field);
+        Refusals.Invalid(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.Refused, Exemption.H), BeforeDue));
 
         var refused = Assert.IsType<RequestAnswered>(AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.Refused, Exemption.H, "Membuka data pribadi"), BeforeDue).Single());
         Assert.Equal(Exemption.H, refused.Exemption);
@@ -141,9 +142,9 @@ public sealed class RequestLifecycleTests
     [Fact]
     public void Given_a_partial_answer_then_each_withheld_part_names_its_exemption_and_reason()
     {
-        Assert.Throws<InvalidField>(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.GrantedInPart, test: "uji"), BeforeDue));
-        Assert.Throws<InvalidField>(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.GrantedInPart, test: "uji", parts: [new("NIK", null, "pribadi")]), BeforeDue));
-        Assert.Throws<InvalidField>(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.Granted, parts: [new("NIK", Exemption.H, "pribadi")]), BeforeDue));
+        Refusals.Invalid(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.GrantedInPart, test: "uji"), BeforeDue));
+        Refusals.Invalid(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.GrantedInPart, test: "uji", parts: [new("NIK", null, "pribadi")]), BeforeDue));
+        Refusals.Invalid(() => AnswerRequest.Decide(Given.Request(), Answer(AnswerOutcome.Granted, parts: [new("NIK", Exemption.H, "pribadi")]), BeforeDue));
 
         var partial = Assert.IsType<RequestAnswered>(AnswerRequest.Decide(Given.Request(),
             Answer(AnswerOutcome.GrantedInPart, test: "Membuka NIK merugikan", parts: [new("NIK pemilih", Exemption.H, "rahasia pribadi")]), BeforeDue).Single());
@@ -159,11 +160,11 @@ public sealed class RequestLifecycleTests
     {
         foreach (var closed in new[] { Given.Request(Given.Answered(AnswerOutcome.Granted)), Given.Request(new RequestWithdrawn(null, BeforeDue.Now)) })
         {
-            Assert.Throws<RuleViolation>(() => AnswerRequest.Decide(closed, Answer(AnswerOutcome.Granted), BeforeDue));
-            Assert.Throws<RuleViolation>(() => ExtendDeadline.Decide(closed, new ExtendDeadline.Body(2, "x"), BeforeDue));
-            Assert.Throws<RuleViolation>(() => WithdrawRequest.Decide(closed, null, BeforeDue));
-            Assert.Throws<RuleViolation>(() => RouteRequest.Decide(closed, new RouteRequest.RouteBody("kpu-33", "x"), Units, BeforeDue));
-            Assert.Throws<RuleViolation>(() => ClarifyRequest.Decide(closed, new ClarifyRequest.AskBody("x"), BeforeDue));
+            Refusals.Conflict(() => AnswerRequest.Decide(closed, Answer(AnswerOutcome.Granted), BeforeDue));
+            Refusals.Conflict(() => ExtendDeadline.Decide(closed, new ExtendDeadline.Body(2, "x"), BeforeDue));
+            Refusals.Conflict(() => WithdrawRequest.Decide(closed, null, BeforeDue));
+            Refusals.Conflict(() => RouteRequest.Decide(closed, new RouteRequest.RouteBody("kpu-33", "x"), Units, BeforeDue));
+            Refusals.Conflict(() => ClarifyRequest.Decide(closed, new ClarifyRequest.AskBody("x"), BeforeDue));
             Assert.Empty(DetectOverdue.Decide(closed, AfterDue));
         }
     }

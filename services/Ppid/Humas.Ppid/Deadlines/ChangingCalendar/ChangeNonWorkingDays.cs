@@ -1,3 +1,5 @@
+using System.Globalization;
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.Eventing.Store;
 using Humas.Ppid.Objections;
@@ -31,15 +33,14 @@ public static class ChangeNonWorkingDays
 
     private static async Task<IResult> AddAsync(AddBody body, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (body.Date is null) errors["date"] = ["Tanggal wajib diisi / date is required."];
-        if (body.Kind is null) errors["kind"] = ["Jenis wajib diisi (national-holiday atau cuti-bersama) / kind is required."];
-        if (string.IsNullOrWhiteSpace(body.NameId)) errors["nameId"] = ["Nama hari libur wajib diisi / nameId is required."];
-        if (string.IsNullOrWhiteSpace(body.Source)) errors["source"] = ["Dasar hukum wajib diisi (mis. nomor SKB) / source is required."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var errors = new Validation();
+        errors.FailWhen(body.Date is null, "date", "field.required", "date");
+        errors.FailWhen(body.Kind is null, "kind", "calendar.kind.required");
+        errors.Text(body.NameId, "nameId", 200).Text(body.NameEn, "nameEn", 200, required: false).Text(body.Source, "source", 500);
+        errors.ThrowIfInvalid();
         var (current, version) = await calendar.CurrentAsync(ct);
         if (current.NonWorkingDayOn(body.Date!.Value) is { } existing && existing.Kind == body.Kind)
-            return Problems.Invalid("date", $"{body.Date:yyyy-MM-dd} sudah hari libur / is already a non-working day ({existing.NameId}).");
+            throw Refusal.Invalid("date", "calendar.already-non-working", body.Date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), existing.NameId);
 
         var actor = user.FindFirstValue(HumasClaims.Subject) ?? "admin";
         var added = new NonWorkingDayAdded(body.Date.Value, body.Kind!.Value, body.NameId!.Trim(), body.NameEn?.Trim() ?? body.NameId.Trim(), body.Source!.Trim(), actor, clock.GetUtcNow());
@@ -49,8 +50,8 @@ public static class ChangeNonWorkingDays
     private static async Task<IResult> RemoveAsync(DateOnly date, string? reason, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)
     {
         var (current, version) = await calendar.CurrentAsync(ct);
-        if (current.NonWorkingDayOn(date) is null) return Problems.NotFound($"non-working day {date:yyyy-MM-dd}");
-        if (string.IsNullOrWhiteSpace(reason)) return Problems.Invalid("reason", "Alasan wajib diisi / give the reason (e.g. the decree that moved it).");
+        if (current.NonWorkingDayOn(date) is null) throw Refusal.NotFound("calendar.non-working-day.not-found", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "calendar.reason.required");
         var removed = new NonWorkingDayRemoved(date, reason.Trim(), user.FindFirstValue(HumasClaims.Subject) ?? "admin", clock.GetUtcNow());
         return await ChangeAsync(removed, $"{date:yyyy-MM-dd} dihapus dari hari libur / removed", version, store, services, ct);
     }

@@ -1,3 +1,5 @@
+using Humas.ServiceDefaults.Problems;
+using Humas.ServiceDefaults.Http;
 using Humas.ReferenceData;
 
 namespace Humas.Ppid.Deadlines.ComputingDeadline;
@@ -16,12 +18,12 @@ public static class ComputeDeadline
     private static async Task<IResult> HandleAsync(string? unitId, string? rule, DateTimeOffset? receivedAt, DateOnly? from,
         UnitDirectory units, PpidCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Validation();
         var unit = unitId is null ? null : units.Find(unitId);
-        if (unit is null) errors["unitId"] = [$"Unit '{unitId}' tidak dikenal / unknown or missing unit."];
-        var parsed = rule is null ? DeadlineRule.Answer : Enum.GetValues<DeadlineRule>().Cast<DeadlineRule?>().FirstOrDefault(r => RuleName(r!.Value) == rule);
-        if (parsed is null) errors["rule"] = [$"Aturan '{rule}' tidak dikenal / unknown rule; use {string.Join(", ", Enum.GetValues<DeadlineRule>().Select(RuleName))}."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        errors.FailWhen(unit is null, "unitId", "field.unknown-unit", unitId);
+        var parsed = rule is null ? DeadlineRule.Answer : KebabNames.Parse<DeadlineRule>(rule);
+        errors.FailWhen(parsed is null, "rule", "field.unknown-value", "rule", rule, string.Join(", ", KebabNames.All<DeadlineRule>()));
+        errors.ThrowIfInvalid();
 
         var (current, _) = await calendar.CurrentAsync(ct);
         var days = LegalPeriods.Of(parsed!.Value);
@@ -31,5 +33,4 @@ public static class ComputeDeadline
         return TypedResults.Ok(DeadlineView.From(calculation, unit!.TimeZone));
     }
 
-    private static string RuleName(DeadlineRule rule) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(rule.ToString());
 }

@@ -1,3 +1,8 @@
+using Humas.UseCases.Idempotency;
+using Humas.UseCases.Changes;
+using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Http;
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,60 +22,37 @@ namespace Humas.Ppid.InformationList.DraftingEntry;
 /// </summary>
 public static class DraftEntry
 {
-    private const string IdempotencyScope = "draft-information-entry";
-
     public static void MapDraftEntry(this RouteGroupBuilder list) =>
-        list.MapPost("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
+        list.MapPost("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer).WithIdempotencyKey("draft-information-entry")
             .WithSummary("Draft an entry of a unit's list of public information (officers of the unit)")
             .Produces<EntryView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    public static Dictionary<string, string[]> Validate(EntryBody body, UnitDirectory units, int currentYear)
+    public static Validation Validate(EntryBody body, UnitDirectory units, int currentYear)
     {
         var errors = body.ValidateContent(currentYear);
-        if (string.IsNullOrWhiteSpace(body.UnitId)) errors["unitId"] = ["Unit wajib diisi / unitId is required."];
-        else if (units.Find(body.UnitId) is null) errors["unitId"] = [$"Unit '{body.UnitId}' tidak dikenal / unknown unit."];
+        if (string.IsNullOrWhiteSpace(body.UnitId)) errors.Add("unitId", "field.required", "unitId");
+        else errors.FailWhen(units.Find(body.UnitId) is null, "unitId", "field.unknown-unit", body.UnitId);
         return errors;
     }
 
     public static InformationEntryDrafted Decide(EntryBody body, Guid entryId) => new(entryId, body.UnitId!.Trim(), body.ToContent());
 
     private static async Task<IResult> HandleAsync(
-        EntryBody body, HttpContext http, ClaimsPrincipal user, EventStore store, UnitDirectory units, TimeProvider clock,
-        IOptions<JsonOptions> json, CancellationToken ct)
+        EntryBody body, HttpContext http, EventStore store, UnitDirectory units, TimeProvider clock, ResourceAccess access, CancellationToken ct)
     {
-        var errors = Validate(body, units, clock.GetUtcNow().Year);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Entri tidak lengkap / The entry is incomplete");
+        Validate(body, units, clock.GetUtcNow().Year).ThrowIfInvalid();
         var unitId = body.UnitId!.Trim();
-        if (!OfficerAccess.MayActFor(user, unitId, units)) return OfficerAccess.Forbidden(unitId);
+        await access.DemandForUnitAsync(http, unitId, ActOn.PpidOfficer);
 
-        var actor = user.FindFirstValue(HumasClaims.Subject);
-        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
-        if (idempotencyKey.Length > 200) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["At most 200 characters."] });
-        await using var session = await store.OpenSessionAsync(ct);
-        if (idempotencyKey.Length > 0)
-        {
-            var fingerprint = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { body, actor })));
-            if (await IdempotencyKeys.ClaimAsync(session, IdempotencyScope, idempotencyKey, fingerprint, ct) is { } earlier)
-            {
-                http.Response.Headers["Idempotent-Replayed"] = "true";
-                if (earlier.Location is not null) http.Response.Headers.Location = earlier.Location;
-                return Results.Text(earlier.Body, "application/json", Encoding.UTF8, earlier.Status);
-            }
-        }
-
+        await using var write = await WriteSession.OpenAsync(http, ct);
         var drafted = Decide(body, Guid.CreateVersion7());
-        var result = await session.AppendAsync(InformationEntry.StreamId(drafted.EntryId), InformationEntry.StreamType, ExpectedVersion.NoStream, [drafted],
-            new EventMetadata(Actor: actor), ct);
-        var view = EntryView.From(InformationEntry.Evolve(InformationEntry.Initial, drafted), result.Version, units);
-        var location = EntryEndpoints.Location(drafted.EntryId);
-        if (idempotencyKey.Length > 0)
-            await IdempotencyKeys.CompleteAsync(session, IdempotencyScope, idempotencyKey, StatusCodes.Status201Created, location,
-                JsonSerializer.Serialize(view, json.Value.SerializerOptions), ct);
-        await session.CommitAsync(ct);
+        var result = await write.Session.AppendAsync(InformationEntry.StreamId(drafted.EntryId), InformationEntry.StreamType, ExpectedVersion.NoStream, [drafted],
+            new EventMetadata(Actor: ChangeFlow<InformationEntry, DateTimeOffset, EntryView>.ActorOf(http)), ct);
+        await write.CommitAsync(ct);
 
-        http.Response.Headers.ETag = $"\"{result.Version}\"";
-        return TypedResults.Created(location, view);
+        EntityTags.Set(http.Response, result.Version);
+        return TypedResults.Created(EntryChanges.Location(drafted.EntryId), EntryView.From(InformationEntry.Evolve(InformationEntry.Initial, drafted), result.Version, units));
     }
 }

@@ -1,3 +1,5 @@
+using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.Eventing.Store;
 using Humas.Ppid.Requests;
@@ -19,12 +21,14 @@ public static class GetEntry
 
     public static bool IsListed(InformationEntry entry) => entry.Status is EntryStatus.Published or EntryStatus.RecordedAsExempt;
 
-    private static async Task<IResult> HandleAsync(Guid entryId, HttpContext http, ClaimsPrincipal user, EventStore store, UnitDirectory units, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid entryId, HttpContext http, ClaimsPrincipal user, EventStore store, UnitDirectory units,
+        ResourceAccess access, CancellationToken ct)
     {
         var current = await store.AggregateAsync(InformationEntry.StreamId(entryId), InformationEntry.Initial, InformationEntry.Evolve, ct);
         // An entry the caller may not see is answered as absent, so drafts do not leak by their id.
-        if (current is null || (!IsListed(current.Value.State) && !OfficerAccess.MayActFor(user, current.Value.State.UnitId, units)))
-            return EntryEndpoints.NotFound(entryId);
+        if (current is null || (!IsListed(current.Value.State)
+                && !await access.AllowsAsync(user, new ProtectedResource(current.Value.State.UnitId), ActOn.PpidOfficer)))
+            throw Refusal.NotFound("entry.not-found", entryId);
 
         http.Response.Headers.ETag = $"\"{current.Value.Version}\"";
         return TypedResults.Ok(EntryView.From(current.Value.State, current.Value.Version, units));

@@ -1,3 +1,5 @@
+using Humas.ServiceDefaults.Problems;
+using Humas.ServiceDefaults.Http;
 using Humas.ReferenceData;
 using Npgsql;
 
@@ -22,20 +24,19 @@ public static class ListEntries
             .Produces<IReadOnlyList<ListedEntry>>()
             .ProducesValidationProblem();
 
-    public static Dictionary<string, string[]> Validate(string? unitId, string? category, UnitDirectory units)
+    public static Validation Validate(string? unitId, string? category, UnitDirectory units)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(unitId)) errors["unitId"] = ["Unit wajib diisi / unitId is required."];
-        else if (units.Find(unitId) is null) errors["unitId"] = [$"Unit '{unitId}' tidak dikenal / unknown unit."];
-        if (category is not null && EntryNames.Parse<InformationCategory>(category) is null)
-            errors["category"] = [$"Kategori '{category}' tidak dikenal (berkala, serta-merta, setiap-saat, dikecualikan) / unknown category."];
+        var errors = new Validation();
+        if (string.IsNullOrWhiteSpace(unitId)) errors.Add("unitId", "field.required", "unitId");
+        else if (units.Find(unitId) is null) errors.Add("unitId", "field.unknown-unit", unitId);
+        if (category is not null && KebabNames.Parse<InformationCategory>(category) is null)
+            errors.Add("category", "field.unknown-value", "category", category, "berkala, serta-merta, setiap-saat, dikecualikan");
         return errors;
     }
 
     private static async Task<IResult> HandleAsync(string? unitId, string? category, UnitDirectory units, NpgsqlDataSource db, CancellationToken ct)
     {
-        var errors = Validate(unitId, category, units);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        Validate(unitId, category, units).ThrowIfInvalid();
 
         await using var command = db.CreateCommand("""
             SELECT entry_id, unit_id, status, category, title, summary, responsible_official, formats, retention_period, year,
@@ -46,7 +47,7 @@ public static class ListEntries
             """);
         var unit = units.Find(unitId!)!;
         command.Parameters.AddWithValue("unit", unit.Id);
-        command.Parameters.AddWithValue("category", category is null ? DBNull.Value : EntryNames.Of(EntryNames.Parse<InformationCategory>(category)!.Value));
+        command.Parameters.AddWithValue("category", category is null ? DBNull.Value : KebabNames.Of(KebabNames.Parse<InformationCategory>(category)!.Value));
         var entries = new List<ListedEntry>();
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))

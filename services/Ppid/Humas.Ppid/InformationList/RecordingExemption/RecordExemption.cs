@@ -1,3 +1,5 @@
+using Humas.UseCases;
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.Eventing.Store;
 using Humas.ReferenceData;
@@ -15,18 +17,17 @@ public static class RecordExemption
     public static void MapRecordExemption(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/record-exemption", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
             .WithSummary("List an exempt entry with its exemption (officers of its unit; If-Match with its version)")
-            .ProducesEntryChange();
+            .ProducesChange<EntryView>();
 
     public static IReadOnlyList<object> Decide(InformationEntry entry, DateTimeOffset now) => entry.Status switch
     {
-        EntryStatus.Withdrawn => throw new EntryChangeRefused("withdrawn", "Entri sudah ditarik / a withdrawn entry cannot be recorded."),
-        EntryStatus.RecordedAsExempt => throw new EntryChangeRefused("already-recorded", "Entri sudah dicatat sebagai dikecualikan / the entry is already recorded as exempt."),
-        _ when !entry.Content.IsExempt => throw new EntryChangeRefused("not-exempt",
-            "Hanya informasi dikecualikan yang dicatat; informasi lain dipublikasikan / only exempt information is recorded: publish this entry instead."),
+        EntryStatus.Withdrawn => throw Refusal.Conflict("entry.withdrawn"),
+        EntryStatus.RecordedAsExempt => throw Refusal.Conflict("entry.already-recorded"),
+        _ when !entry.Content.IsExempt => throw Refusal.Conflict("entry.not-exempt"),
         _ => [new InformationEntryRecordedAsExempt(entry.Id, entry.UnitId, now)],
     };
 
     private static Task<IResult> HandleAsync(
         Guid entryId, HttpContext http, ClaimsPrincipal user, EventStore store, UnitDirectory units, TimeProvider clock, CancellationToken ct) =>
-        EntryEndpoints.ChangeAsync(entryId, http, user, store, units, entry => Decide(entry, clock.GetUtcNow()), ct);
+        EntryChanges.RunAsync(http, entryId, Decide);
 }

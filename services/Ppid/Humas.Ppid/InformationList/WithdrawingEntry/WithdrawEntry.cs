@@ -1,3 +1,5 @@
+using Humas.UseCases;
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.Eventing.Store;
 using Humas.ReferenceData;
@@ -16,25 +18,20 @@ public static class WithdrawEntry
     public static void MapWithdrawEntry(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/withdraw", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
             .WithSummary("Withdraw an entry from the list (officers of its unit; If-Match with its version)")
-            .ProducesEntryChange();
+            .ProducesChange<EntryView>();
 
-    public static Dictionary<string, string[]> Validate(Body? body)
-    {
-        var errors = new Dictionary<string, string[]>();
-        EntryBody.Text(body?.Reason, "reason", 2000, (field, message) => errors[field] = [message], "Alasan penarikan");
-        return errors;
-    }
+    public static Validation Validate(Body? body) => new Validation().Text(body?.Reason, "reason", 2000);
 
     public static IReadOnlyList<object> Decide(InformationEntry entry, string reason, DateTimeOffset now) =>
         entry.Status == EntryStatus.Withdrawn
-            ? throw new EntryChangeRefused("already-withdrawn", "Entri sudah ditarik / the entry is already withdrawn.")
+            ? throw Refusal.Conflict("entry.already-withdrawn")
             : [new InformationEntryWithdrawn(entry.Id, reason.Trim(), now)];
 
     private static async Task<IResult> HandleAsync(
         Guid entryId, Body? body, HttpContext http, ClaimsPrincipal user, EventStore store, UnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
         var errors = Validate(body);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Permintaan tidak valid / Invalid request");
-        return await EntryEndpoints.ChangeAsync(entryId, http, user, store, units, entry => Decide(entry, body!.Reason!, clock.GetUtcNow()), ct);
+        errors.ThrowIfInvalid();
+        return await EntryChanges.RunAsync(http, entryId, (entry, now) => Decide(entry, body!.Reason!, now));
     }
 }

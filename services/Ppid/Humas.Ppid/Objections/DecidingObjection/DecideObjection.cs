@@ -1,3 +1,7 @@
+using Humas.Ppid.Objections;
+using Humas.UseCases;
+using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Problems;
 using Humas.Ppid.Deadlines;
 using Humas.Ppid.Requests;
 using Humas.ServiceDefaults;
@@ -14,8 +18,8 @@ public static class DecideObjection
 
     public static IReadOnlyList<object> Decide(Objection state, Body body, DecisionContext context)
     {
-        if (state.Status == ObjectionStatus.Decided) throw new RuleViolation("Keberatan sudah diputus", "the objection has been decided");
-        var decision = body.Decision ?? throw new InvalidField("decision", "decision wajib diisi (accepted atau rejected)", "decision is required (accepted or rejected)");
+        if (state.Status == ObjectionStatus.Decided) throw Refusal.Conflict("objection.already-decided");
+        var decision = body.Decision ?? throw Refusal.Invalid("decision", "objection.decision.required");
         var reasons = RequestGuards.Required(body.Reasons, "reasons");
         var disputeDue = context.Calendar.ComputeDeadline(context.Now, context.Zone, LegalPeriods.DisputeFiling, context.Rules.WorkingDays).DueDate;
         return [new ObjectionDecided(decision, reasons, context.Actor, context.Now, context.HasPassed(state.DecisionDueDate), disputeDue)];
@@ -23,6 +27,7 @@ public static class DecideObjection
 
     public static void MapDecideObjection(this RouteGroupBuilder objections) =>
         objections.MapPost("/{objectionNumber}/decision", (string objectionNumber, Body body, HttpContext http, CancellationToken ct) =>
-                ObjectionCommand.ExecuteAsync(http, objectionNumber, ObjectionActor.Superior, (state, context) => Decide(state, body, context), ct))
-            .RequireAuthorization(HumasPolicies.Authenticated).WithSummary("The atasan PPID decides the objection (supervisor of the unit, If-Match)");
+                ObjectionChanges.Flow.RunAsync(http, objectionNumber, ActOn.Supervisor, (state, context) => Decide(state, body, context), ct))
+            .RequireAuthorization(HumasPolicies.Authenticated).WithSummary("The atasan PPID decides the objection (supervisor of the unit, If-Match)")
+            .ProducesChange<ObjectionChanges.Changed>();
 }

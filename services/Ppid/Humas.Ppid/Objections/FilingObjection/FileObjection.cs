@@ -1,4 +1,8 @@
-using System.Security.Claims;
+using Humas.ServiceDefaults.Http;
+using Humas.UseCases.Access;
+using Humas.UseCases.Idempotency;
+using System.Globalization;
+using Humas.ServiceDefaults.Problems;
 using Humas.Eventing.Store;
 using Humas.Ppid.Deadlines;
 using Humas.Ppid.Requests;
@@ -23,52 +27,47 @@ public static class FileObjection
         DecisionContext context)
     {
         if (body.Grounds is null || body.Grounds.Count == 0)
-            throw new InvalidField("grounds", "Sebutkan alasan keberatan menurut Pasal 35 ayat (1)", "name the grounds of Pasal 35(1)");
+            throw Refusal.Invalid("grounds", "objection.grounds.required");
         var reasons = RequestGuards.Required(body.Reasons, "reasons");
-        if (hasUndecidedObjection) throw new RuleViolation("Masih ada keberatan yang belum diputus untuk permohonan ini", "an objection to this request is still undecided");
+        if (hasUndecidedObjection) throw Refusal.Conflict("objection.undecided-exists");
         var receivedOn = DateOnly.FromDateTime(context.Zone.ToLocal(request.ReceivedAt).DateTime);
         var arose = body.GroundsAroseOn ?? context.Today;
         if (arose < receivedOn || arose > context.Today)
-            throw new InvalidField("groundsAroseOn", "Tanggal timbulnya alasan keberatan tidak masuk akal", "the date the grounds arose must lie between the request and today");
+            throw Refusal.Invalid("groundsAroseOn", "objection.grounds-arose-on.out-of-range");
         var filingDue = context.Calendar.ComputeDeadlineFromDay(arose, LegalPeriods.ObjectionFiling, context.Rules.WorkingDays).DueDate;
         if (context.Today > filingDue)
-            throw new RuleViolation($"Batas waktu pengajuan keberatan ({filingDue:yyyy-MM-dd}) sudah lewat", $"the period to object ended on {filingDue:yyyy-MM-dd}");
+            throw Refusal.Conflict("objection.filing-period-ended", filingDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var decision = context.Calendar.ComputeDeadline(context.Now, context.Zone, LegalPeriods.ObjectionDecision, context.Rules.WorkingDays);
         return new ObjectionFiled(objectionId, number, request.Id, request.RegistrationNumber, request.UnitId, body.Grounds.Distinct().ToList(), reasons,
             arose, context.Now, decision.DayZero, decision.DueDate);
     }
 
     public static void MapFileObjection(this RouteGroupBuilder requests) =>
-        requests.MapPost("/{registrationNumber}/objections", HandleAsync).AllowAnonymous()
-            .WithSummary("The requester files an objection (access code); an officer may file it for a walk-in requester");
+        requests.MapPost("/{registrationNumber}/objections", HandleAsync).AllowAnonymous().WithIdempotencyKey("file-objection")
+            .WithSummary("The requester files an objection (access code); an officer may file it for a walk-in requester")
+            .Produces<Filed>(StatusCodes.Status201Created);
 
     private static async Task<IResult> HandleAsync(string registrationNumber, Body body, HttpContext http, EventStore store, NpgsqlDataSource db,
-        UnitDirectory units, PpidCalendar calendar, TimeProvider clock, CancellationToken ct)
+        UnitDirectory units, ResourceAccess access, CancellationToken ct)
     {
         var row = await RequestLookup.FindAsync(db, registrationNumber, ct);
-        if (row is null) return Problems.NotFound(registrationNumber);
-        if (!RequesterAccess.IsRequester(http, row) && !OfficerAccess.MayActFor(http.User, row.UnitId, units))
-            return http.User.Identity?.IsAuthenticated == true || http.Request.Headers.ContainsKey("X-Access-Code")
-                ? Problems.Forbidden("Only the requester (with the access code) or an officer of the unit may file an objection.")
-                : Problems.Unauthorized("Send the request's access code in the X-Access-Code header.");
+        var current = row is null ? null : await store.AggregateAsync(InformationRequest.StreamId(row.RequestId), RequestChanges.Aggregate.Initial, RequestChanges.Aggregate.Evolve, ct);
+        await access.DemandAsync(http, current is { } found ? RequestChanges.Protection(found.State) : null, ActOn.RequesterOrPpidOfficer, "request.not-found", registrationNumber);
 
-        var aggregate = await store.AggregateAsync(InformationRequest.StreamId(row.RequestId), InformationRequest.Initial, InformationRequest.Evolve, ct);
-        var request = aggregate!.Value.State;
-        var undecided = (await ObjectionLookup.ForRequestAsync(db, row.RequestId, ct)).Any(o => o.Status == "filed");
+        var request = current!.Value.State;
+        var undecided = (await ObjectionLookup.ForRequestAsync(db, request.Id, ct)).Any(o => o.Status == "filed");
         var unit = units.Find(request.UnitId)!;
-        var context = new DecisionContext(clock.GetUtcNow(), calendar.Rules, (await calendar.CurrentAsync(ct)).Calendar, unit.TimeZone,
-            http.User.FindFirstValue(HumasClaims.Subject) ?? "requester");
+        var context = await DecisionContexts.ForUnitAsync(http, unit.Id, ct);
 
-        await using var session = await store.OpenSessionAsync(ct);
-        var number = await RegistrationNumbers.NextAsync(session, unit.Id, unit.TimeZone.ToLocal(context.Now).Year, ct, RegistrationNumbers.ObjectionSeries);
-        ObjectionFiled filed = null!;
-        if (RequestGuards.Refusal(() => filed = Decide(request, body, undecided, Guid.CreateVersion7(), number, context)) is { } refused) return refused;
-        var result = await session.AppendAsync(Objection.StreamId(filed.ObjectionId), Objection.StreamType, ExpectedVersion.NoStream, [filed],
+        await using var write = await WriteSession.OpenAsync(http, ct);
+        var number = await RegistrationNumbers.NextAsync(write.Session, unit.Id, unit.TimeZone.ToLocal(context.Now).Year, ct, RegistrationNumbers.ObjectionSeries);
+        var filed = Decide(request, body, undecided, Guid.CreateVersion7(), number, context);
+        var result = await write.Session.AppendAsync(Objection.StreamId(filed.ObjectionId), Objection.StreamType, ExpectedVersion.NoStream, [filed],
             new EventMetadata(Actor: context.Actor), ct);
-        await session.CommitAsync(ct);
+        await write.CommitAsync(ct);
 
         var deadline = context.Calendar.ComputeDeadline(context.Now, unit.TimeZone, LegalPeriods.ObjectionDecision, context.Rules.WorkingDays);
-        http.Response.Headers.ETag = $"\"{result.Version}\"";
+        EntityTags.Set(http.Response, result.Version);
         return TypedResults.Created($"/api/ppid/objections/{filed.ObjectionNumber}",
             new Filed(filed.ObjectionNumber, filed.RegistrationNumber, filed.DecisionDueDate, DeadlineView.From(deadline, unit.TimeZone)));
     }

@@ -1,3 +1,6 @@
+using Humas.UseCases;
+using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Problems;
 using Humas.ServiceDefaults;
 
 namespace Humas.Ppid.Requests.AnsweringRequest;
@@ -23,20 +26,20 @@ public static class AnswerRequest
 
     public static IReadOnlyList<object> Decide(InformationRequest state, Body body, DecisionContext context)
     {
-        RequestGuards.MustBeOpen(state, "dijawab / answered");
+        RequestGuards.MustBeOpen(state);
         if (state.Status == RequestStatus.AwaitingClarification)
-            throw new RuleViolation("Menunggu klarifikasi pemohon", "the requester's clarification is still awaited");
-        var outcome = body.Outcome ?? throw new InvalidField("outcome", "outcome wajib diisi", "outcome is required");
+            throw Refusal.Conflict("request.clarification-awaited");
+        var outcome = body.Outcome ?? throw Refusal.Invalid("outcome", "field.required", "outcome");
         var summary = RequestGuards.Required(body.Summary, "summary");
-        var delivery = body.Delivery ?? throw new InvalidField("delivery", "delivery wajib diisi", "delivery is required");
+        var delivery = body.Delivery ?? throw Refusal.Invalid("delivery", "field.required", "delivery");
         var withheld = WithheldParts(outcome, body);
         Exemption? exemption = null;
         string? consequenceTest = null;
         if (outcome is AnswerOutcome.Refused or AnswerOutcome.GrantedInPart)
         {
-            consequenceTest = RequestGuards.Required(body.ConsequenceTest, "consequenceTest (uji konsekuensi)");
+            consequenceTest = RequestGuards.Required(body.ConsequenceTest, "consequenceTest");
             exemption = outcome == AnswerOutcome.Refused
-                ? body.Exemption ?? throw new InvalidField("exemption", "Penolakan harus menyebut pengecualian Pasal 17", "a refusal must name its Pasal 17 exemption")
+                ? body.Exemption ?? throw Refusal.Invalid("exemption", "request.answer.refusal-needs-exemption")
                 : withheld[0].Exemption;
         }
         var format = outcome is AnswerOutcome.Granted or AnswerOutcome.GrantedInPart ? RequestGuards.Required(body.Format, "format") : body.Format?.Trim() ?? "";
@@ -51,18 +54,19 @@ public static class AnswerRequest
         var parts = body.WithheldParts ?? [];
         if (outcome != AnswerOutcome.GrantedInPart)
         {
-            if (parts.Count > 0) throw new InvalidField("withheldParts", "Bagian yang dihitamkan hanya untuk jawaban sebagian", "withheld parts belong only to a partial answer");
+            if (parts.Count > 0) throw Refusal.Invalid("withheldParts", "request.answer.withheld-parts-only-partial");
             return [];
         }
-        if (parts.Count == 0) throw new InvalidField("withheldParts", "Sebutkan bagian yang dihitamkan dan alasannya", "name the withheld parts and why");
+        if (parts.Count == 0) throw Refusal.Invalid("withheldParts", "request.answer.withheld-parts-required");
         return parts.Select(p => new WithheldPart(
             RequestGuards.Required(p.Part, "withheldParts.part"),
-            p.Exemption ?? throw new InvalidField("withheldParts.exemption", "Setiap bagian yang dihitamkan harus menyebut pengecualian Pasal 17", "each withheld part must name its Pasal 17 exemption"),
+            p.Exemption ?? throw Refusal.Invalid("withheldParts.exemption", "request.answer.withheld-part-needs-exemption"),
             RequestGuards.Required(p.Reason, "withheldParts.reason"))).ToList();
     }
 
     public static void MapAnswerRequest(this RouteGroupBuilder requests) =>
         requests.MapPost("/{registrationNumber}/answer", (string registrationNumber, Body body, HttpContext http, CancellationToken ct) =>
-                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Officer, (state, context) => Decide(state, body, context), ct))
-            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Answer the request with one of the outcomes of Pasal 22(7) (If-Match)");
+                RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.PpidOfficer, (state, context) => Decide(state, body, context), ct))
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Answer the request with one of the outcomes of Pasal 22(7) (If-Match)")
+            .ProducesChange<RequestChanges.Changed>();
 }

@@ -1,3 +1,5 @@
+using Humas.ServiceDefaults.Http;
+using Humas.UseCases.Access;
 using System.Security.Claims;
 using Humas.Eventing.PersonalData;
 using Humas.Eventing.Store;
@@ -13,7 +15,7 @@ namespace Humas.Ppid.Requests.CheckingStatus;
 /// </summary>
 public static class GetRequest
 {
-    public const string AccessCodeHeader = "X-Access-Code";
+    public const string AccessCodeHeader = ResourceAccess.AccessCodeHeader;
 
     public sealed record RequesterView(string FullName, string? Nik, string Address, string? Phone, string? Email, bool Erased);
 
@@ -46,36 +48,26 @@ public static class GetRequest
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> HistoryAsync(string registrationNumber, ClaimsPrincipal user, EventStore store, UnitDirectory units,
-        Npgsql.NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HistoryAsync(string registrationNumber, HttpContext http, EventStore store, UnitDirectory units,
+        Npgsql.NpgsqlDataSource db, ResourceAccess access, CancellationToken ct)
     {
         var row = await RequestLookup.FindAsync(db, registrationNumber, ct);
-        if (row is null) return Problems.NotFound(registrationNumber);
-        if (!OfficerAccess.MayActFor(user, row.UnitId, units)) return OfficerAccess.Forbidden(row.UnitId);
-        var zone = units.Find(row.UnitId)!.TimeZone;
+        await access.DemandAsync(http, row is null ? null : new ProtectedResource(row.UnitId), ActOn.PpidOfficer, "request.not-found", registrationNumber);
+        var zone = units.Find(row!.UnitId)!.TimeZone;
         var events = await store.ReadStreamAsync(InformationRequest.StreamId(row.RequestId), ct);
         return TypedResults.Ok(events.Select(e => new HistoryEntry(e.Version, e.TypeName, zone.ToLocal(e.Created), e.Metadata.Actor)).ToList());
     }
 
     private static async Task<IResult> HandleAsync(
         string registrationNumber, [FromHeader(Name = AccessCodeHeader)] string? accessCode, ClaimsPrincipal user, HttpContext http,
-        EventStore store, PersonalDataVault vault, UnitDirectory units, CancellationToken ct)
+        EventStore store, PersonalDataVault vault, UnitDirectory units, ResourceAccess access, CancellationToken ct)
     {
         var row = await RequestLookup.FindAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), registrationNumber, ct);
-        var isOfficer = row is not null && OfficerAccess.MayActFor(user, row.UnitId, units);
-        var isRequester = row is not null && RequesterAccess.IsRequester(http, row);
-        if (!isOfficer && !isRequester && string.IsNullOrWhiteSpace(accessCode) && user.Identity?.IsAuthenticated != true)
-            return TypedResults.Problem(statusCode: 401, title: "Kode akses diperlukan / Access code required",
-                detail: $"Send the access code given at registration in the {AccessCodeHeader} header, or sign in as an officer of the unit.");
-        if (row is null)
-            return TypedResults.Problem(statusCode: 404, title: "Tidak ditemukan / Not found", detail: $"No request is registered as '{registrationNumber}'.");
-        if (!isOfficer && !isRequester)
-            return TypedResults.Problem(statusCode: 403, title: "Tidak berwenang / Forbidden",
-                detail: "The access code does not match this request, and your account does not act for its unit.");
-
-        var events = await store.ReadStreamAsync(InformationRequest.StreamId(row.RequestId), ct);
-        var registered = events.Select(e => e.Data).OfType<RequestRegistered>().Single();
+        var events = row is null ? [] : await store.ReadStreamAsync(InformationRequest.StreamId(row.RequestId), ct);
         var state = events.Aggregate(InformationRequest.Initial, (s, e) => InformationRequest.Evolve(s, e.Data));
+        await access.DemandAsync(http, row is null ? null : RequestChanges.Protection(state), ActOn.RequesterOrPpidOfficer, "request.not-found", registrationNumber);
+        var isOfficer = await access.AllowsAsync(user, RequestChanges.Protection(state), ActOn.PpidOfficer);
+        var registered = events.Select(e => e.Data).OfType<RequestRegistered>().Single();
         RequesterView? requester = null;
         if (isOfficer)
         {
@@ -83,8 +75,8 @@ public static class GetRequest
             requester = details is null ? Erased : new RequesterView(details.FullName, details.Nik, details.Address, details.Phone, details.Email, Erased: false);
         }
 
-        http.Response.Headers.ETag = $"\"{events[^1].Version}\"";
-        return TypedResults.Ok(new RequestView(state.RegistrationNumber, state.UnitId, state.Status, row.Channel, units.Find(row.UnitId)!.TimeZone.ToLocal(registered.ReceivedAt),
+        EntityTags.Set(http.Response, events[^1].Version);
+        return TypedResults.Ok(new RequestView(state.RegistrationNumber, state.UnitId, state.Status, row!.Channel, units.Find(row.UnitId)!.TimeZone.ToLocal(registered.ReceivedAt),
             state.DueDate, registered.DueDateProvisional, state.Extended, state.Overdue, state.Outcome, registered.InformationRequested, events[^1].Version, requester));
     }
 

@@ -1,3 +1,6 @@
+using Humas.UseCases;
+using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Problems;
 using Humas.ServiceDefaults;
 
 namespace Humas.Ppid.Requests.ClarifyingRequest;
@@ -15,16 +18,16 @@ public static class ClarifyRequest
 
     public static IReadOnlyList<object> Decide(InformationRequest state, AskBody body, DecisionContext context)
     {
-        RequestGuards.MustBeOpen(state, "diminta klarifikasi / asked for clarification");
+        RequestGuards.MustBeOpen(state);
         if (state.Status == RequestStatus.AwaitingClarification)
-            throw new RuleViolation("Klarifikasi sebelumnya belum dijawab", "the previous clarification has not been answered yet");
+            throw Refusal.Conflict("request.clarification.previous-unanswered");
         return [new ClarificationRequested(RequestGuards.Required(body.Question, "question"), context.Actor, context.Now)];
     }
 
     public static IReadOnlyList<object> Decide(InformationRequest state, AnswerBody body, DecisionContext context)
     {
         if (state.Status != RequestStatus.AwaitingClarification)
-            throw new RuleViolation("Tidak ada klarifikasi yang ditunggu", "no clarification is awaited");
+            throw Refusal.Conflict("request.clarification.none-awaited");
         var answer = RequestGuards.Required(body.Answer, "answer");
         var paused = 0;
         var dueDate = state.DueDate;
@@ -40,10 +43,12 @@ public static class ClarifyRequest
     public static void MapClarifyRequest(this RouteGroupBuilder requests)
     {
         requests.MapPost("/{registrationNumber}/clarification-request", (string registrationNumber, AskBody body, HttpContext http, CancellationToken ct) =>
-                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Officer, (state, context) => Decide(state, body, context), ct))
-            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Ask the requester to clarify the request (If-Match)");
+                RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.PpidOfficer, (state, context) => Decide(state, body, context), ct))
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Ask the requester to clarify the request (If-Match)")
+            .ProducesChange<RequestChanges.Changed>();
         requests.MapPost("/{registrationNumber}/clarification", (string registrationNumber, AnswerBody body, HttpContext http, CancellationToken ct) =>
-                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Requester, (state, context) => Decide(state, body, context), ct))
-            .AllowAnonymous().WithSummary("The requester answers the clarification (access code, If-Match)");
+                RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.Requester, (state, context) => Decide(state, body, context), ct))
+            .AllowAnonymous().WithSummary("The requester answers the clarification (access code, If-Match)")
+            .ProducesChange<RequestChanges.Changed>();
     }
 }

@@ -1,3 +1,5 @@
+using Humas.UseCases;
+using Humas.UseCases.Access;
 using Humas.Eventing.PersonalData;
 using Humas.ServiceDefaults;
 
@@ -15,7 +17,8 @@ public static class EraseRequester
 
     public static void MapEraseRequester(this RouteGroupBuilder requests) =>
         requests.MapDelete("/{registrationNumber}/requester", (string registrationNumber, HttpContext http, PersonalDataVault vault, CancellationToken ct) =>
-                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Administrator, Decide, ct,
-                    afterAppend: state => vault.EraseAsync(state.RequesterSubjectId, ct)))
-            .RequireAuthorization(HumasPolicies.Admin).WithSummary("Erase the requester's personal data (administrator, If-Match)");
+                RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.Administrator, Decide, ct,
+                    afterChange: state => vault.EraseAsync(state.RequesterSubjectId, ct)))
+            .RequireAuthorization(HumasPolicies.Admin).WithSummary("Erase the requester's personal data (administrator, If-Match)")
+            .ProducesChange<RequestChanges.Changed>();
 }

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
@@ -17,7 +18,7 @@ public static class ListMyRequests
     private static async Task<IResult> HandleAsync(ClaimsPrincipal user, NpgsqlDataSource db, UnitDirectory units, CancellationToken ct)
     {
         if (!user.IsInRole(HumasRoles.Citizen) || user.FindFirstValue(HumasClaims.Subject) is not { } account)
-            return Problems.Forbidden("Only a citizen's own account has requests of its own.");
+            throw Refusal.Forbidden("request.mine.citizens-only");
         await using var command = db.CreateCommand("""
             SELECT registration_number, unit_id, status, outcome, received_at, due_date, overdue, version
             FROM ppid_requests WHERE requester_account = @account ORDER BY received_at DESC LIMIT 500

@@ -1,15 +1,14 @@
+using Humas.ServiceDefaults.Http;
+using Humas.ServiceDefaults.Problems;
+using Humas.UseCases.Access;
+using Humas.UseCases.Idempotency;
 using System.Net.Mail;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Humas.Eventing.PersonalData;
 using Humas.Eventing.Store;
 using Humas.Ppid.Deadlines;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
-using Microsoft.Extensions.Options;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Humas.Ppid.Requests.RegisteringRequest;
 
@@ -49,43 +48,34 @@ public static class RegisterRequest
         DeadlineView Deadline);
 
     public static void MapRegisterRequest(this RouteGroupBuilder requests) =>
-        requests.MapPost("/", HandleAsync).AllowAnonymous()
+        requests.MapPost("/", HandleAsync).AllowAnonymous().WithIdempotencyKey("register-request")
             .WithSummary("Register a public-information request")
             .Produces<Registered>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    public static Dictionary<string, string[]> Validate(Body body, UnitDirectory units)
+    public static Validation Validate(Body body, UnitDirectory units)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Fail(string field, string message) => errors[field] = [message];
+        var errors = new Validation();
+        if (string.IsNullOrWhiteSpace(body.UnitId)) errors.Add("unitId", "field.required", "unitId");
+        else errors.FailWhen(units.Find(body.UnitId) is null, "unitId", "field.unknown-unit", body.UnitId);
 
-        if (string.IsNullOrWhiteSpace(body.UnitId)) Fail("unitId", "Unit wajib diisi / unitId is required.");
-        else if (units.Find(body.UnitId) is null) Fail("unitId", $"Unit '{body.UnitId}' tidak dikenal / unknown unit.");
-
-        Text(body.InformationRequested, "informationRequested", 4000, Fail, "Rincian informasi yang diminta");
-        Text(body.Purpose, "purpose", 2000, Fail, "Tujuan penggunaan informasi");
-        if (body.ObtainBy is null || body.ObtainBy.Count == 0) Fail("obtainBy", "Cara memperoleh informasi wajib dipilih / choose how to obtain the information.");
-        if (body.DeliveryBy is null) Fail("deliveryBy", "Cara pengiriman wajib dipilih / choose how it is to be sent.");
+        errors.Text(body.InformationRequested, "informationRequested", 4000).Text(body.Purpose, "purpose", 2000);
+        errors.FailWhen(body.ObtainBy is null || body.ObtainBy.Count == 0, "obtainBy", "request.obtain-by.required");
+        errors.FailWhen(body.DeliveryBy is null, "deliveryBy", "request.delivery-by.required");
 
         var requester = body.Requester;
-        if (requester is null)
-        {
-            Fail("requester", "Identitas pemohon wajib diisi / requester is required.");
-            return errors;
-        }
-        if (requester.Type is null) Fail("requester.type", "Jenis pemohon wajib diisi (individual atau legal-entity) / requester type is required.");
-        Text(requester.FullName, "requester.fullName", 200, Fail, "Nama lengkap");
-        Text(requester.Address, "requester.address", 500, Fail, "Alamat");
-        if (requester.Type == RequesterType.Individual && Nik.Problem(requester.Nik, units) is { } nikProblem) Fail("requester.nik", nikProblem);
-        if (requester.Type == RequesterType.LegalEntity && string.IsNullOrWhiteSpace(requester.LegalEntityDecree))
-            Fail("requester.legalEntityDecree", "Nomor SK badan hukum wajib diisi / the legal-entity decree number is required.");
-        if (string.IsNullOrWhiteSpace(requester.Phone) && string.IsNullOrWhiteSpace(requester.Email))
-            Fail("requester.phone", "Isi nomor telepon atau e-mail / give a phone number or an e-mail address.");
-        if (!string.IsNullOrWhiteSpace(requester.Phone) && !IsPhone(requester.Phone))
-            Fail("requester.phone", "Nomor telepon tidak valid / the phone number is invalid.");
-        if (!string.IsNullOrWhiteSpace(requester.Email) && !MailAddress.TryCreate(requester.Email, out _))
-            Fail("requester.email", "Alamat e-mail tidak valid / the e-mail address is invalid.");
+        if (requester is null) return errors.Add("requester", "field.required", "requester");
+        errors.FailWhen(requester.Type is null, "requester.type", "request.requester-type.required");
+        errors.Text(requester.FullName, "requester.fullName", 200).Text(requester.Address, "requester.address", 500);
+        if (requester.Type == RequesterType.Individual && Nik.Problem(requester.Nik, units) is { } nikProblem) errors.Add("requester.nik", nikProblem);
+        if (requester.Type == RequesterType.LegalEntity)
+            errors.Text(requester.LegalEntityDecree, "requester.legalEntityDecree", 200);
+        errors.FailWhen(string.IsNullOrWhiteSpace(requester.Phone) && string.IsNullOrWhiteSpace(requester.Email), "requester.phone", "request.contact.required");
+        errors.FailWhen(!string.IsNullOrWhiteSpace(requester.Phone) && !IsPhone(requester.Phone), "requester.phone", "request.phone.invalid");
+        errors.FailWhen(!string.IsNullOrWhiteSpace(requester.Email) && (requester.Email.Length > 254 || !MailAddress.TryCreate(requester.Email, out _)),
+            "requester.email", "request.email.invalid");
+        errors.Text(requester.PowerOfAttorney, "requester.powerOfAttorney", 500, required: false);
         return errors;
     }
 
@@ -97,82 +87,57 @@ public static class RegisterRequest
             body.ObtainBy!.Distinct().ToList(), body.DeliveryBy!.Value, accessCodeHash, requesterAccount);
 
     private static async Task<IResult> HandleAsync(
-        Body body, HttpContext http, ClaimsPrincipal user, EventStore store, PersonalDataVault vault,
-        UnitDirectory units, PpidCalendar calendar, TimeProvider clock, IOptions<JsonOptions> jsonOptions,
-        CancellationToken ct)
+        Body body, HttpContext http, ClaimsPrincipal user, PersonalDataVault vault, UnitDirectory units, PpidCalendar calendar, TimeProvider clock,
+        ResourceAccess access, CancellationToken ct)
     {
-        var errors = Validate(body, units);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Permintaan tidak lengkap / The request is incomplete");
+        Validate(body, units).ThrowIfInvalid();
 
         var unit = units.Find(body.UnitId!)!;
         var channel = RegistrationChannel.Online;
         string? registeredBy = null;
         var now = clock.GetUtcNow();
         var receivedAt = now;
-        var isOfficer = user.IsInRole(HumasRoles.PpidOfficer) || user.IsInRole(HumasRoles.Admin);
-        if (isOfficer)
+        if (user.IsInRole(HumasRoles.PpidOfficer) || user.IsInRole(HumasRoles.Admin))
         {
-            if (!OfficerAccess.MayActFor(user, unit.Id, units)) return OfficerAccess.Forbidden(unit.Id);
+            await access.DemandForUnitAsync(http, unit.Id, ActOn.PpidOfficer);
             channel = RegistrationChannel.WalkIn;
             registeredBy = user.FindFirstValue(HumasClaims.Subject);
             // A letter or walk-in request entered later keeps the moment it was received.
             if (body.ReceivedAt is { } received)
             {
-                if (received > now.AddMinutes(5) || received < now.AddYears(-3))
-                    return Problems.Invalid("receivedAt", "Waktu diterima tidak boleh di masa depan atau lebih dari 3 tahun lalu / receivedAt must not be in the future or over 3 years ago.");
+                if (received > now.AddMinutes(5) || received < now.AddYears(-3)) throw Refusal.Invalid("receivedAt", "request.received-at.out-of-range");
                 receivedAt = received.ToUniversalTime();
             }
         }
         else if (body.ReceivedAt is not null)
         {
-            return Problems.Invalid("receivedAt", "Waktu diterima dicatat oleh sistem / receivedAt is set by the service for online requests.");
+            throw Refusal.Invalid("receivedAt", "request.received-at.online");
         }
         var requesterAccount = user.IsInRole(HumasRoles.Citizen) ? user.FindFirstValue(HumasClaims.Subject) : null;
 
-        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
-        await using var session = await store.OpenSessionAsync(ct);
-        if (idempotencyKey.Length > 0)
-        {
-            if (idempotencyKey.Length > 200) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["At most 200 characters."] });
-            var earlier = await IdempotencyKeys.ClaimAsync(session, "register-request", idempotencyKey, Fingerprint(body, registeredBy), ct);
-            if (earlier is not null) return Replay(http, earlier);
-        }
-
+        await using var write = await WriteSession.OpenAsync(http, ct);
+        var session = write.Session;
         var deadline = await calendar.AnswerDeadlineAsync(receivedAt, unit.TimeZone, ct);
         var requestId = Guid.CreateVersion7();
         var number = await RegistrationNumbers.NextAsync(session, unit.Id, unit.TimeZone.ToLocal(receivedAt).Year, ct);
         var requesterSubject = Guid.CreateVersion7();
         var sealedRequester = await vault.SealAsync(session.Connection, session.Transaction, requesterSubject, Details(body.Requester!), ct);
-        var accessCode = AccessCode.New();
+        var accessCode = AccessCodes.New();
 
-        var registered = Decide(body, requestId, number, channel, registeredBy, receivedAt, deadline, requesterSubject, sealedRequester, AccessCode.Hash(accessCode), requesterAccount);
+        var registered = Decide(body, requestId, number, channel, registeredBy, receivedAt, deadline, requesterSubject, sealedRequester, AccessCodes.Hash(accessCode), requesterAccount);
         var result = await session.AppendAsync(InformationRequest.StreamId(requestId), InformationRequest.StreamType, ExpectedVersion.NoStream, [registered],
             new EventMetadata(Actor: registeredBy ?? user.FindFirstValue(HumasClaims.Subject)), ct);
+        await write.CommitAsync(ct);
 
-        var response = new Registered(number, accessCode, RequestStatus.Registered, unit.Id, unit.TimeZone.ToLocal(receivedAt), deadline.DueDate,
-            DeadlineView.From(deadline, unit.TimeZone));
-        var location = $"/api/ppid/requests/{number}";
-        if (idempotencyKey.Length > 0)
-            await IdempotencyKeys.CompleteAsync(session, "register-request", idempotencyKey, StatusCodes.Status201Created, location,
-                JsonSerializer.Serialize(response, jsonOptions.Value.SerializerOptions), ct);
-        await session.CommitAsync(ct);
-
-        http.Response.Headers.ETag = $"\"{result.Version}\"";
-        return TypedResults.Created(location, response);
+        EntityTags.Set(http.Response, result.Version);
+        return TypedResults.Created($"/api/ppid/requests/{number}", new Registered(number, accessCode, RequestStatus.Registered, unit.Id,
+            unit.TimeZone.ToLocal(receivedAt), deadline.DueDate, DeadlineView.From(deadline, unit.TimeZone)));
     }
 
     private static RequesterDetails Details(RequesterBody r) =>
         new(r.FullName!.Trim(), r.Nik, r.LegalEntityDecree?.Trim(), r.Address!.Trim(), r.Phone?.Trim(), r.Email?.Trim(), r.PowerOfAttorney?.Trim());
 
-    private static IResult Replay(HttpContext http, IdempotencyKeys.StoredResponse earlier)
-    {
-        http.Response.Headers["Idempotent-Replayed"] = "true";
-        if (earlier.Location is not null) http.Response.Headers.Location = earlier.Location;
-        return Results.Text(earlier.Body, "application/json", Encoding.UTF8, earlier.Status);
-    }
 
-    private static string Fingerprint(Body body, string? registeredBy) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { body, registeredBy })));
 
     private static bool IsPhone(string phone)
     {
@@ -180,9 +145,4 @@ public static class RegisterRequest
         return digits is >= 8 and <= 15 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')');
     }
 
-    private static void Text(string? value, string field, int max, Action<string, string> fail, string label)
-    {
-        if (string.IsNullOrWhiteSpace(value)) fail(field, $"{label} wajib diisi / {field} is required.");
-        else if (value.Length > max) fail(field, $"{label} paling banyak {max} karakter / {field} is limited to {max} characters.");
-    }
 }

@@ -1,3 +1,5 @@
+using Humas.UseCases;
+using Humas.UseCases.Access;
 namespace Humas.Ppid.Requests.WithdrawingRequest;
 
 /// <summary>The requester no longer wants the information.</summary>
@@ -7,12 +9,13 @@ public static class WithdrawRequest
 
     public static IReadOnlyList<object> Decide(InformationRequest state, Body? body, DecisionContext context)
     {
-        RequestGuards.MustBeOpen(state, "dicabut / withdrawn");
+        RequestGuards.MustBeOpen(state);
         return [new RequestWithdrawn(string.IsNullOrWhiteSpace(body?.Reason) ? null : body.Reason.Trim(), context.Now)];
     }
 
     public static void MapWithdrawRequest(this RouteGroupBuilder requests) =>
         requests.MapPost("/{registrationNumber}/withdrawal", (string registrationNumber, Body? body, HttpContext http, CancellationToken ct) =>
-                RequestCommand.ExecuteAsync(http, registrationNumber, RequestActor.Requester, (state, context) => Decide(state, body, context), ct))
-            .AllowAnonymous().WithSummary("The requester withdraws the request (access code, If-Match)");
+                RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.Requester, (state, context) => Decide(state, body, context), ct))
+            .AllowAnonymous().WithSummary("The requester withdraws the request (access code, If-Match)")
+            .ProducesChange<RequestChanges.Changed>();
 }

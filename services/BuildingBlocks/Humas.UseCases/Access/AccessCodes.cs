@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Humas.Ppid.Requests;
+namespace Humas.UseCases.Access;
 
 /// <summary>
 /// The secret a requester without an account follows their request with. Only its hash is
 /// stored; the alphabet leaves out characters that are easily confused when read aloud or typed
 /// on a phone (0/O, 1/I/L).
 /// </summary>
-public static class AccessCode
+public static class AccessCodes
 {
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     public const int Length = 10;
