@@ -46,7 +46,6 @@ public static class ServiceDefaultsExtensions
     /// <summary>Error handling, authentication, health endpoints and the OpenAPI document under the service's own prefix.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app, string apiPrefix)
     {
-        app.UseHumasTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
