@@ -11,7 +11,6 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 
 var app = builder.Build();
 app.UseForwardedHeaders();
-app.UseHumasTelemetry();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -59,7 +59,6 @@ public static class ServiceDefaultsExtensions
     /// <summary>Error handling, authentication, health endpoints and the OpenAPI document under the service's own prefix.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app, string apiPrefix)
     {
-        app.UseHumasTelemetry();
         app.UseHumasLanguages();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
+using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -11,50 +8,61 @@ using OpenTelemetry.Trace;
 namespace Humas.ServiceDefaults;
 
 /// <summary>
-/// OpenTelemetry without the hosting package: the providers are singletons the container
-/// builds once at start and disposes (flushing) at shutdown. Exported over OTLP only when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set; request bodies, query strings and SQL parameters are
-/// never recorded, so personal data stays out of traces.
+/// OpenTelemetry through the hosting package: ASP.NET Core, HttpClient (and so YARP's forwarding),
+/// Npgsql, MassTransit and our own sources; runtime metrics. W3C trace context flows through
+/// HttpClient and MassTransit. Exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// Personal data stays out of traces: no request bodies, no query strings (removed from server and
+/// client spans), and Npgsql records statement text with placeholders but never parameter values.
 /// </summary>
 public static class Telemetry
 {
-    public static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Npgsql", "Yarp.ReverseProxy", "Humas.Eventing", "Humas"];
-    private static readonly string[] Meters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "Npgsql", "Humas.Eventing", "Humas"];
+    /// <summary>Activity sources beyond those the instrumentation packages add.</summary>
+    public static readonly string[] Sources = ["MassTransit", "Yarp.ReverseProxy", "Humas.Eventing", "Humas"];
+    private static readonly string[] Meters = ["MassTransit", "Yarp.ReverseProxy", "Humas.Eventing", "Humas"];
 
     public static IServiceCollection AddHumasTelemetry(this IServiceCollection services, string serviceName)
     {
         var export = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName, serviceNamespace: "humas");
 
-        services.AddSingleton(_ =>
-        {
-            var tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(Sources);
-            if (export) tracing.AddOtlpExporter();
-            return tracing.Build();
-        });
-        services.AddSingleton(_ =>
-        {
-            var metrics = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(Meters);
-            if (export) metrics.AddOtlpExporter();
-            return metrics.Build();
-        });
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName, serviceNamespace: "humas"))
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddAspNetCoreInstrumentation(options =>
+                    {
+                        options.EnrichWithHttpRequest = (activity, _) => RemoveQuery(activity);
+                        options.EnrichWithHttpResponse = (activity, _) => RemoveQuery(activity);
+                    })
+                    .AddHttpClientInstrumentation(options =>
+                    {
+                        options.EnrichWithHttpRequestMessage = (activity, request) => RemoveQuery(activity, request.RequestUri);
+                    })
+                    .AddNpgsql()
+                    .AddSource(Sources);
+                if (export) tracing.AddOtlpExporter();
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddNpgsqlInstrumentation()
+                    .AddMeter(Meters);
+                if (export) metrics.AddOtlpExporter();
+            });
         return services;
     }
 
-    /// <summary>Starts the providers before the first request and tags request spans with route and status.</summary>
-    public static WebApplication UseHumasTelemetry(this WebApplication app)
+    /// <summary>A query string may carry personal data: a server span keeps the path only.</summary>
+    private static void RemoveQuery(Activity activity) => activity.SetTag("url.query", null);
+
+    /// <summary>A client span keeps the address without its query.</summary>
+    private static void RemoveQuery(Activity activity, Uri? uri)
     {
-        app.Services.GetRequiredService<TracerProvider>();
-        app.Services.GetRequiredService<MeterProvider>();
-        app.Use(async (context, next) =>
-        {
-            var activity = Activity.Current;
-            if (activity is not null) activity.SetTag("url.query", null);
-            await next(context);
-            if (activity is null) return;
-            if (context.GetEndpoint() is RouteEndpoint endpoint) activity.SetTag("http.route", endpoint.RoutePattern.RawText);
-            activity.SetTag("http.response.status_code", context.Response.StatusCode);
-        });
-        return app;
+        RemoveQuery(activity);
+        if (uri is { IsAbsoluteUri: true, Query.Length: > 0 })
+            activity.SetTag("url.full", uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped));
     }
 }
