@@ -16,10 +16,8 @@ public sealed class TextCatalog
 
     private readonly IReadOnlyList<ResourceManager> resources;
 
-    public TextCatalog(IEnumerable<TextSource> sources) : this(sources.Select(s => s.Assembly)) { }
-
-    public TextCatalog(IEnumerable<Assembly> assemblies) =>
-        resources = assemblies.Append(typeof(TextCatalog).Assembly).Distinct()
+    public TextCatalog(IEnumerable<TextSource> sources) =>
+        resources = sources.Select(s => s.Assembly).Append(typeof(TextCatalog).Assembly).Distinct()
             .Select(a => new ResourceManager($"{a.GetName().Name}.Resources.Texts", a)).ToList();
 
     /// <summary>The text in the caller's language (the current UI culture), formatted with the arguments; the key itself when no text has it.</summary>
