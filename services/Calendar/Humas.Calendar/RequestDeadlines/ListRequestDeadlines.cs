@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dapper;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
 using Npgsql;
@@ -29,19 +30,15 @@ public static class ListRequestDeadlines
         if (!user.IsInRole(HumasRoles.Admin) && !(isOfficer && officerUnit is not null && units.Oversees(officerUnit, unitId)))
             return TypedResults.Problem(statusCode: 403, title: "Tidak berwenang / Forbidden", detail: $"Your account does not act for unit '{unitId}'.");
 
-        await using var command = db.CreateCommand("""
+        // Rows map to Deadline by column name (see Humas.Eventing.Store.DapperMapping).
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition("""
             SELECT registration_number, unit_id, received_at, due_date, due_date_provisional, overdue, answered_at, outcome
             FROM request_deadlines WHERE unit_id = @unit ORDER BY due_date, registration_number;
-            SELECT coalesce((SELECT registered FROM unit_request_counts WHERE unit_id = @unit), 0);
-            """);
-        command.Parameters.AddWithValue("unit", unitId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var deadlines = new List<Deadline>();
-        while (await reader.ReadAsync(ct))
-            deadlines.Add(new Deadline(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateOnly>(3), reader.GetBoolean(4),
-                reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        return TypedResults.Ok(new UnitDeadlines(unitId, reader.GetInt32(0), deadlines));
+            SELECT coalesce((SELECT registered FROM unit_request_counts WHERE unit_id = @unit), 0) AS registered;
+            """, new { unit = unitId }, cancellationToken: ct));
+        var deadlines = (await results.ReadAsync<Deadline>()).AsList();
+        var registered = await results.ReadSingleAsync<int>();
+        return TypedResults.Ok(new UnitDeadlines(unitId, registered, deadlines));
     }
 }
