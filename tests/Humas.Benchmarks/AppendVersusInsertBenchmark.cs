@@ -22,20 +22,13 @@ public static class AppendVersusInsertBenchmark
 {
     public const string Database = "bench_eventstore";
 
-    private const string BaselineTable = """
-        CREATE TABLE baseline_rows (
-            id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            payload  jsonb NOT NULL
-        )
-        """;
-
     public static async Task<IReadOnlyList<AppendRates>> RunAsync(string rabbitMqUri, BenchmarkSettings settings)
     {
         await BenchmarkInfrastructure.FreshDatabaseAsync(Database);
         using var host = await BenchmarkInfrastructure.StartEventingHostAsync(Database, rabbitMqUri, eventing =>
         {
             eventing.RunOutboxRelay = false;
-            eventing.Migration("bench-001-baseline-rows", BaselineTable);
+            eventing.MigrationsFrom(typeof(AppendVersusInsertBenchmark).Assembly); // the baseline_rows table
         });
         var store = host.Services.GetRequiredService<EventStore>();
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();

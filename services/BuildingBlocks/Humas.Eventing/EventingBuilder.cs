@@ -1,3 +1,4 @@
+using System.Reflection;
 using Humas.Eventing.Outbox;
 using Humas.Eventing.Projections;
 using Humas.Eventing.Store;
@@ -10,11 +11,11 @@ namespace Humas.Eventing;
 public sealed class EventingBuilder(IServiceCollection services)
 {
     internal readonly List<Action<IBusRegistrationConfigurator>> ConsumerRegistrations = [];
+    internal readonly List<SchemaMigration> Migrations = [];
 
     public IServiceCollection Services { get; } = services;
     public EventTypeRegistry EventTypes { get; } = new();
     public MessageTypeRegistry MessageTypes { get; } = new();
-    public List<SchemaMigration> Migrations { get; } = [];
     public OutboxRelayOptions Relay { get; } = new();
     public HousekeepingOptions Housekeeping { get; } = new();
 
@@ -33,9 +34,13 @@ public sealed class EventingBuilder(IServiceCollection services)
         return this;
     }
 
-    public EventingBuilder Migration(string id, string sql)
+    /// <summary>
+    /// The service's schema migrations: the Migrations/&lt;prefix&gt;-&lt;NNN&gt;-&lt;name&gt;.sql files the
+    /// assembly embeds, applied in number order after the store's own (see <see cref="EmbeddedMigrations"/>).
+    /// </summary>
+    public EventingBuilder MigrationsFrom(Assembly assembly)
     {
-        Migrations.Add(new SchemaMigration(id, sql));
+        Migrations.AddRange(EmbeddedMigrations.From(assembly));
         return this;
     }
 

@@ -21,6 +21,7 @@ public static class EventingExtensions
     /// </summary>
     public static EventingBuilder AddEventing(this IHostApplicationBuilder host, string serviceName, string databaseName, Action<EventingBuilder> configure)
     {
+        DapperMapping.Configure();
         var eventing = new EventingBuilder(host.Services);
         configure(eventing);
         var services = host.Services;

@@ -33,14 +33,14 @@ public sealed partial class Housekeeping(NpgsqlDataSource dataSource, Housekeepi
                 WITH o AS (DELETE FROM outbox WHERE sent IS NOT NULL AND sent < now() - @outbox RETURNING 1),
                      i AS (DELETE FROM inbox WHERE received < now() - @inbox RETURNING 1),
                      k AS (DELETE FROM idempotency_keys WHERE created < now() - @keys RETURNING 1)
-                SELECT (SELECT count(*) FROM o)::int, (SELECT count(*) FROM i)::int, (SELECT count(*) FROM k)::int
+                SELECT (SELECT count(*) FROM o)::int AS outbox, (SELECT count(*) FROM i)::int AS inbox, (SELECT count(*) FROM k)::int AS idempotency_keys
                 """);
             command.Parameters.AddWithValue("outbox", options.KeepSentOutbox);
             command.Parameters.AddWithValue("inbox", options.KeepInbox);
             command.Parameters.AddWithValue("keys", options.KeepIdempotencyKeys);
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+            return (reader.GetInt32(reader.GetOrdinal("outbox")), reader.GetInt32(reader.GetOrdinal("inbox")), reader.GetInt32(reader.GetOrdinal("idempotency_keys")));
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {

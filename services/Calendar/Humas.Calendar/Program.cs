@@ -7,9 +7,7 @@ using Humas.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("calendar");
 builder.AddEventing("calendar", builder.Configuration["Humas:Database"] ?? "calendar", eventing => eventing
-    .Migration("calendar-001-request-deadlines", RequestDeadlinesSchema.Sql)
-    .Migration("calendar-002-request-progress", RequestDeadlinesSchema.Progress)
-    .Migration("calendar-003-due-date-version", RequestDeadlinesSchema.DueDateVersion)
+    .MigrationsFrom(typeof(Program).Assembly)
     .Consumer<InformationRequestRegisteredConsumer>()
     .Consumer<InformationRequestDueDateChangedConsumer>()
     .Consumer<InformationRequestAnsweredConsumer>()

@@ -17,8 +17,7 @@ public sealed class AsyncProjectionTests : IAsyncLifetime
     {
         connectionString = await TestInfrastructure.FreshDatabaseAsync(Database);
         // The daemon is not registered: the test drives the runner itself to control timing.
-        host = await EventingHost.StartAsync(Database, TestInfrastructure.RabbitMqServer, eventing => eventing
-            .Migration("test-001-seen", "CREATE TABLE seen (what text NOT NULL, applied int NOT NULL)"));
+        host = await EventingHost.StartAsync(Database, TestInfrastructure.RabbitMqServer, _ => { });
     }
 
     public async Task DisposeAsync()

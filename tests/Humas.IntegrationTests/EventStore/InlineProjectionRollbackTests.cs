@@ -14,7 +14,6 @@ public sealed class InlineProjectionRollbackTests : IAsyncLifetime
     {
         connectionString = await TestInfrastructure.FreshDatabaseAsync("test_inline_rollback");
         host = await EventingHost.StartAsync("test_inline_rollback", TestInfrastructure.RabbitMqServer, eventing => eventing
-            .Migration("test-001-things", "CREATE TABLE things (stream_id text PRIMARY KEY, what text NOT NULL)")
             .InlineProjection<ThingsProjection>()
             .Translator<AnnounceThings>()
             .Publishes<ThingAnnounced>());

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Humas.IntegrationTests.Infrastructure;
 
-/// <summary>A generic host wired exactly as a service wires its eventing, against a test database and virtual host.</summary>
+/// <summary>
+/// A generic host wired exactly as a service wires its eventing, against a test database and
+/// virtual host. Its schema is the tests' tables (effects, things, seen) from this assembly's Migrations/*.sql.
+/// </summary>
 public static class EventingHost
 {
     public static async Task<IHost> StartAsync(string database, string rabbitMqUri, Action<EventingBuilder> configure, Action<IServiceCollection>? services = null)
@@ -22,6 +25,7 @@ public static class EventingHost
         builder.AddEventing("tests", database, eventing =>
         {
             eventing.Event<ThingHappened>("thing-happened").Event<ThingFailed>("thing-failed");
+            eventing.MigrationsFrom(typeof(EventingHost).Assembly);
             eventing.Relay.PollInterval = TimeSpan.FromMilliseconds(500);
             eventing.Relay.PublishTimeout = TimeSpan.FromSeconds(3);
             configure(eventing);

@@ -25,7 +25,6 @@ public sealed class ExactlyOnceEffectTests : IAsyncLifetime
         connectionString = await TestInfrastructure.FreshDatabaseAsync(Database);
         var rabbitMq = await TestInfrastructure.FreshVirtualHostAsync("test-exactly-once");
         host = await EventingHost.StartAsync(Database, rabbitMq, eventing => eventing
-            .Migration("test-001-effects", "CREATE TABLE effects (what text NOT NULL)")
             .Translator<Announce>()
             .Publishes<ThingAnnounced>()
             .Consumer<CountingConsumer>(),

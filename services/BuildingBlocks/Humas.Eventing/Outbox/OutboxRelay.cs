@@ -87,13 +87,15 @@ public sealed partial class OutboxRelay(
     private async Task<List<OutboxRow>> ReadBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         await using var select = new NpgsqlCommand(
-            "SELECT seq, message_id, message_type, body::text, headers::text FROM outbox WHERE sent IS NULL ORDER BY seq LIMIT @limit FOR UPDATE SKIP LOCKED",
+            "SELECT seq, message_id, message_type, body::text AS body, headers::text AS headers FROM outbox WHERE sent IS NULL ORDER BY seq LIMIT @limit FOR UPDATE SKIP LOCKED",
             connection, transaction);
         select.Parameters.AddWithValue("limit", options.BatchSize);
         var rows = new List<OutboxRow>();
         await using var reader = await select.ExecuteReaderAsync(ct);
+        int seq = reader.GetOrdinal("seq"), messageId = reader.GetOrdinal("message_id"), messageType = reader.GetOrdinal("message_type"),
+            body = reader.GetOrdinal("body"), headers = reader.GetOrdinal("headers");
         while (await reader.ReadAsync(ct))
-            rows.Add(new OutboxRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            rows.Add(new OutboxRow(reader.GetInt64(seq), reader.GetGuid(messageId), reader.GetString(messageType), reader.GetString(body), reader.GetString(headers)));
         return rows;
     }
 

@@ -13,7 +13,7 @@ namespace Humas.Eventing.Projections;
 public sealed class AsyncProjectionRunner(NpgsqlDataSource dataSource, EventTypeRegistry eventTypes, IAsyncProjection projection)
 {
     private const string ReadBatch = """
-        SELECT seq, id, stream_id, version, type, data::text, metadata::text, created, tx::text
+        SELECT seq, id, stream_id, version, type, data::text AS data, metadata::text AS metadata, created, tx::text AS tx
         FROM events
         WHERE (tx, seq) > (@tx::text::xid8, @seq)
           AND tx < pg_snapshot_xmin(pg_current_snapshot())
@@ -46,10 +46,12 @@ public sealed class AsyncProjectionRunner(NpgsqlDataSource dataSource, EventType
             read.Parameters.AddWithValue("seq", seq);
             read.Parameters.AddWithValue("limit", batchSize);
             await using var reader = await read.ExecuteReaderAsync(ct);
+            var rows = new EventRows(reader, eventTypes);
+            var txColumn = reader.GetOrdinal("tx");
             while (await reader.ReadAsync(ct))
             {
-                events.Add(EventRows.Read(reader, eventTypes));
-                lastTx = reader.GetString(8);
+                events.Add(rows.Read());
+                lastTx = reader.GetString(txColumn);
             }
         }
         if (events.Count == 0) return 0;
@@ -79,9 +81,9 @@ public sealed class AsyncProjectionRunner(NpgsqlDataSource dataSource, EventType
 
     private async Task<(string Tx, long Seq)> ReadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT tx::text, seq FROM checkpoints WHERE name = @name", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT tx::text AS tx, seq FROM checkpoints WHERE name = @name", connection, transaction);
         command.Parameters.AddWithValue("name", projection.Name);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetInt64(1)) : ("0", 0L);
+        return await reader.ReadAsync(ct) ? (reader.GetString(reader.GetOrdinal("tx")), reader.GetInt64(reader.GetOrdinal("seq"))) : ("0", 0L);
     }
 }

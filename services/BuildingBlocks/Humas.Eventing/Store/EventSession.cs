@@ -86,11 +86,13 @@ public sealed class EventSession : IAsyncDisposable
                 command.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = events.Select(EventSerializer.Serialize).ToArray() });
                 command.Parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Jsonb) { Value = EventSerializer.Serialize(metadata) });
                 await using var reader = await command.ExecuteReaderAsync(ct);
+                int seqColumn = reader.GetOrdinal("seq"), idColumn = reader.GetOrdinal("id"),
+                    versionColumn = reader.GetOrdinal("version"), createdColumn = reader.GetOrdinal("created");
                 while (await reader.ReadAsync(ct))
                 {
-                    var index = Array.IndexOf(ids, reader.GetGuid(1));
-                    recorded.Add(new RecordedEvent(reader.GetInt64(0), ids[index], streamId, reader.GetInt64(2),
-                        typeNames[index], events[index], metadata, reader.GetFieldValue<DateTimeOffset>(3)));
+                    var index = Array.IndexOf(ids, reader.GetGuid(idColumn));
+                    recorded.Add(new RecordedEvent(reader.GetInt64(seqColumn), ids[index], streamId, reader.GetInt64(versionColumn),
+                        typeNames[index], events[index], metadata, reader.GetFieldValue<DateTimeOffset>(createdColumn)));
                 }
             }
 

@@ -52,12 +52,13 @@ public sealed class EventStore(
         try
         {
             await using var command = dataSource.CreateCommand(
-                "SELECT seq, id, stream_id, version, type, data::text, metadata::text, created FROM events WHERE stream_id = @stream ORDER BY version");
+                "SELECT seq, id, stream_id, version, type, data::text AS data, metadata::text AS metadata, created FROM events WHERE stream_id = @stream ORDER BY version");
             command.Parameters.AddWithValue("stream", streamId);
             await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new EventRows(reader, eventTypes);
             var events = new List<RecordedEvent>();
             while (await reader.ReadAsync(ct))
-                events.Add(EventRows.Read(reader, eventTypes));
+                events.Add(rows.Read());
             return events;
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
@@ -74,12 +75,13 @@ public sealed class EventStore(
         try
         {
             await using var command = dataSource.CreateCommand(
-                "SELECT seq, id, stream_id, version, type, data::text, metadata::text, created FROM events WHERE stream_id = ANY(@streams) ORDER BY stream_id, version");
+                "SELECT seq, id, stream_id, version, type, data::text AS data, metadata::text AS metadata, created FROM events WHERE stream_id = ANY(@streams) ORDER BY stream_id, version");
             command.Parameters.AddWithValue("streams", streamIds.ToArray());
             await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new EventRows(reader, eventTypes);
             while (await reader.ReadAsync(ct))
             {
-                var recorded = EventRows.Read(reader, eventTypes);
+                var recorded = rows.Read();
                 if (!streams.TryGetValue(recorded.StreamId, out var events)) streams[recorded.StreamId] = events = [];
                 events.Add(recorded);
             }

@@ -27,8 +27,10 @@ public static class IdempotencyKeys
         read.Parameters.AddWithValue("key", key);
         await using var reader = await read.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        if (reader.GetString(0) != requestHash) throw new IdempotencyKeyReusedException(key);
-        return new StoredResponse(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3));
+        if (reader.GetString(reader.GetOrdinal("request_hash")) != requestHash) throw new IdempotencyKeyReusedException(key);
+        var location = reader.GetOrdinal("location");
+        return new StoredResponse(reader.GetInt32(reader.GetOrdinal("status")), reader.IsDBNull(location) ? null : reader.GetString(location),
+            reader.GetString(reader.GetOrdinal("body")));
     }
 
     public static async Task CompleteAsync(EventSession session, string scope, string key, int status, string? location, string body, CancellationToken ct)

@@ -7,12 +7,28 @@ public sealed record SchemaMigration(string Id, string Sql);
 
 /// <summary>
 /// Creates the service's database if it is missing and applies the store's own migrations
-/// followed by the service's, each once, in order, under an advisory lock so that several
-/// replicas starting together do not race.
+/// (the Migrations/*.sql files of this assembly) followed by the service's, each once, in
+/// order, under an advisory lock so that several replicas starting together do not race.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, string connectionString, IEnumerable<SchemaMigration> serviceMigrations)
+public sealed class SchemaMigrator
 {
     private const long MigrationLockKey = 0x68756d6173; // "humas"
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string connectionString;
+
+    public SchemaMigrator(NpgsqlDataSource dataSource, string connectionString, IEnumerable<SchemaMigration> serviceMigrations)
+    {
+        this.dataSource = dataSource;
+        this.connectionString = connectionString;
+        Migrations = [.. EmbeddedMigrations.From(typeof(SchemaMigrator).Assembly), .. serviceMigrations];
+        var duplicates = Migrations.GroupBy(m => m.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0)
+            throw new InvalidOperationException($"Schema migrations: the id(s) {string.Join(", ", duplicates)} appear more than once.");
+    }
+
+    /// <summary>Every migration in the order it is applied: the store's, then the service's.</summary>
+    public IReadOnlyList<SchemaMigration> Migrations { get; }
 
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -22,7 +38,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, string connectio
         try
         {
             await Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())", ct);
-            foreach (var migration in EventStoreSchema.Migrations.Concat(serviceMigrations))
+            foreach (var migration in Migrations)
                 await ApplyOnceAsync(connection, migration, ct);
         }
         finally

@@ -1,6 +1,7 @@
 using Humas.UseCases.Access;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
+using Dapper;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
 using Npgsql;
@@ -27,19 +28,15 @@ public static class ListRequestDeadlines
         if (string.IsNullOrWhiteSpace(unitId) || units.Find(unitId) is null) throw Refusal.Invalid("unitId", "field.unknown-unit", unitId);
         await access.DemandForUnitAsync(http, unitId, ActOn.AnyOfficer);
 
-        await using var command = db.CreateCommand("""
+        // Rows map to Deadline by column name (see Humas.Eventing.Store.DapperMapping).
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition("""
             SELECT registration_number, unit_id, received_at, due_date, due_date_provisional, overdue, answered_at, outcome
             FROM request_deadlines WHERE unit_id = @unit ORDER BY due_date, registration_number;
-            SELECT coalesce((SELECT registered FROM unit_request_counts WHERE unit_id = @unit), 0);
-            """);
-        command.Parameters.AddWithValue("unit", unitId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var deadlines = new List<Deadline>();
-        while (await reader.ReadAsync(ct))
-            deadlines.Add(new Deadline(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateOnly>(3), reader.GetBoolean(4),
-                reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        return TypedResults.Ok(new UnitDeadlines(unitId, reader.GetInt32(0), deadlines));
+            SELECT coalesce((SELECT registered FROM unit_request_counts WHERE unit_id = @unit), 0) AS registered;
+            """, new { unit = unitId }, cancellationToken: ct));
+        var deadlines = (await results.ReadAsync<Deadline>()).AsList();
+        var registered = await results.ReadSingleAsync<int>();
+        return TypedResults.Ok(new UnitDeadlines(unitId, registered, deadlines));
     }
 }

@@ -20,7 +20,6 @@ public static class InformationListSetup
         .Event<InformationEntryRecordedAsExempt>("information-entry-recorded-as-exempt")
         .Event<InformationEntryWithdrawn>("information-entry-withdrawn")
         .Publishes<InformationPublished>()
-        .Migration("ppid-004-dip-entries", DipEntriesProjection.Schema)
         .InlineProjection<DipEntriesProjection>()
         .Translator<InformationListIntegrationEvents>();
 

@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace Humas.Ppid.Objections;
@@ -6,6 +7,7 @@ public sealed record ObjectionRow(Guid ObjectionId, string ObjectionNumber, Guid
     string[] Grounds, string Status, DateTimeOffset FiledAt, DateOnly DecisionDueDate, string? Decision, DateTimeOffset? DecidedAt,
     bool? DecidedLate, DateOnly? DisputeDueDate, DateTimeOffset? DisputeFiledAt, long Version);
 
+/// <summary>Reads of the objection register; rows map to <see cref="ObjectionRow"/> by column name (see Humas.Eventing.Store.DapperMapping).</summary>
 public static class ObjectionLookup
 {
     private const string Columns = """
@@ -14,31 +16,22 @@ public static class ObjectionLookup
         """;
 
     public static async Task<ObjectionRow?> FindAsync(NpgsqlDataSource db, string objectionNumber, CancellationToken ct) =>
-        (await QueryAsync(db, "objection_number = @key", objectionNumber.Trim().ToUpperInvariant(), ct)).FirstOrDefault();
+        (await WhereAsync(db, "objection_number = @key", objectionNumber.Trim().ToUpperInvariant(), ct)).FirstOrDefault();
 
     public static Task<IReadOnlyList<ObjectionRow>> ForRequestAsync(NpgsqlDataSource db, Guid requestId, CancellationToken ct) =>
-        QueryAsync(db, "request_id = @key", requestId, ct);
+        WhereAsync(db, "request_id = @key", requestId, ct);
 
     public static Task<IReadOnlyList<ObjectionRow>> ForUnitsAsync(NpgsqlDataSource db, IReadOnlyCollection<string> unitIds, CancellationToken ct) =>
-        QueryAsync(db, "unit_id = ANY(@key)", unitIds.ToArray(), ct);
+        WhereAsync(db, "unit_id = ANY(@key)", unitIds.ToArray(), ct);
 
     public static Task<IReadOnlyList<ObjectionRow>> UndecidedAsync(NpgsqlDataSource db, CancellationToken ct) =>
-        QueryAsync(db, "status = @key", "filed", ct);
+        WhereAsync(db, "status = @key", "filed", ct);
 
-    private static async Task<IReadOnlyList<ObjectionRow>> QueryAsync(NpgsqlDataSource db, string condition, object key, CancellationToken ct)
+    private static async Task<IReadOnlyList<ObjectionRow>> WhereAsync<TKey>(NpgsqlDataSource db, string condition, TKey key, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"SELECT {Columns} FROM ppid_objections WHERE {condition} ORDER BY filed_at DESC");
-        command.Parameters.AddWithValue("key", key);
-        var rows = new List<ObjectionRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new ObjectionRow(reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
-                reader.GetFieldValue<string[]>(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateOnly>(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
-                reader.IsDBNull(11) ? null : reader.GetBoolean(11), reader.IsDBNull(12) ? null : reader.GetFieldValue<DateOnly>(12),
-                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13), reader.GetInt64(14)));
-        }
-        return rows;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ObjectionRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM ppid_objections WHERE {condition} ORDER BY filed_at DESC", new { key }, cancellationToken: ct));
+        return rows.AsList();
     }
 }

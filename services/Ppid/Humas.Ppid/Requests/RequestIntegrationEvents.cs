@@ -3,6 +3,7 @@ using Humas.Eventing.Outbox;
 using Humas.Eventing.Store;
 using Humas.Ppid.Contracts;
 using Humas.Ppid.Objections;
+using Dapper;
 using Npgsql;
 using Contract = Humas.Ppid.Contracts;
 
@@ -77,12 +78,10 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
     private static async Task<Identity?> IdentityAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken ct)
     {
         var (sql, prefix) = streamId.StartsWith("objection-", StringComparison.Ordinal)
-            ? ("SELECT objection_id, objection_number, unit_id FROM ppid_objections WHERE objection_id = @id", "objection-")
-            : ("SELECT request_id, registration_number, unit_id FROM ppid_requests WHERE request_id = @id", "request-");
+            ? ("SELECT objection_id AS id, objection_number AS number, unit_id FROM ppid_objections WHERE objection_id = @id", "objection-")
+            : ("SELECT request_id AS id, registration_number AS number, unit_id FROM ppid_requests WHERE request_id = @id", "request-");
         if (!streamId.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("id", Guid.Parse(streamId[prefix.Length..]));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new Identity(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)) : null;
+        return await connection.QuerySingleOrDefaultAsync<Identity>(
+            new CommandDefinition(sql, new { id = Guid.Parse(streamId[prefix.Length..]) }, transaction, cancellationToken: ct));
     }
 }

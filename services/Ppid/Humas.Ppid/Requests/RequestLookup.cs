@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace Humas.Ppid.Requests;
@@ -7,7 +8,10 @@ public sealed record RequestRow(Guid RequestId, string RegistrationNumber, strin
     int? AnswerWorkingDays, string? Exemption, bool RequesterErased, string? RequesterAccount, string AccessCodeHash, long Version,
     Guid RequesterSubject, string InformationRequested, string SealedRequester);
 
-/// <summary>Reads of the register table; filters are optional and combine.</summary>
+/// <summary>
+/// Reads of the register table; filters are optional and combine. Rows map to <see cref="RequestRow"/>
+/// by column name (see Humas.Eventing.Store.DapperMapping).
+/// </summary>
 public static class RequestLookup
 {
     private const string Columns = """
@@ -21,15 +25,16 @@ public static class RequestLookup
 
     public static async Task<RequestRow?> FindAsync(NpgsqlDataSource db, string registrationNumber, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"SELECT {Columns} FROM ppid_requests WHERE registration_number = @number");
-        command.Parameters.AddWithValue("number", registrationNumber.Trim().ToUpperInvariant());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<RequestRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM ppid_requests WHERE registration_number = @number",
+            new { number = registrationNumber.Trim().ToUpperInvariant() }, cancellationToken: ct));
     }
 
     public static async Task<IReadOnlyList<RequestRow>> ListAsync(NpgsqlDataSource db, Filter filter, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"""
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<RequestRow>(new CommandDefinition($"""
             SELECT {Columns} FROM ppid_requests
             WHERE unit_id = ANY(@units)
               AND (@status::text IS NULL OR status = @status)
@@ -39,18 +44,14 @@ public static class RequestLookup
               AND (@overdue::boolean IS NULL OR overdue = @overdue)
             ORDER BY received_at DESC, registration_number DESC
             LIMIT @limit
-            """);
-        command.Parameters.AddWithValue("units", filter.UnitIds.ToArray());
-        command.Parameters.AddWithValue("status", (object?)filter.Status ?? DBNull.Value);
-        command.Parameters.AddWithValue("outcome", (object?)filter.Outcome ?? DBNull.Value);
-        command.Parameters.AddWithValue("from", (object?)filter.From?.ToUniversalTime() ?? DBNull.Value);
-        command.Parameters.AddWithValue("to", (object?)filter.To?.ToUniversalTime() ?? DBNull.Value);
-        command.Parameters.AddWithValue("overdue", (object?)filter.Overdue ?? DBNull.Value);
-        command.Parameters.AddWithValue("limit", filter.Limit);
-        var rows = new List<RequestRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) rows.Add(Read(reader));
-        return rows;
+            """,
+            new
+            {
+                units = filter.UnitIds.ToArray(), status = filter.Status, outcome = filter.Outcome, from = filter.From?.ToUniversalTime(),
+                to = filter.To?.ToUniversalTime(), overdue = filter.Overdue, limit = filter.Limit,
+            },
+            cancellationToken: ct));
+        return rows.AsList();
     }
 
     /// <summary>Open requests whose due date is on or before the given date: candidates for overdue detection.</summary>
@@ -63,22 +64,11 @@ public static class RequestLookup
 
     private static async Task<IReadOnlyList<RequestRow>> OpenAsync(NpgsqlDataSource db, DateOnly dueBy, bool includeOverdue, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"""
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<RequestRow>(new CommandDefinition($"""
             SELECT {Columns} FROM ppid_requests
             WHERE status IN ('registered', 'awaiting-clarification') AND due_date <= @date AND (@includeOverdue OR NOT overdue)
-            """);
-        command.Parameters.AddWithValue("date", dueBy);
-        command.Parameters.AddWithValue("includeOverdue", includeOverdue);
-        var rows = new List<RequestRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) rows.Add(Read(reader));
-        return rows;
+            """, new { date = dueBy, includeOverdue }, cancellationToken: ct));
+        return rows.AsList();
     }
-
-    private static RequestRow Read(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
-        r.GetFieldValue<DateTimeOffset>(6), r.GetFieldValue<DateOnly>(7), r.GetBoolean(8), r.GetBoolean(9), r.GetBoolean(10),
-        r.IsDBNull(11) ? null : r.GetFieldValue<DateTimeOffset>(11), r.IsDBNull(12) ? null : r.GetInt32(12), r.IsDBNull(13) ? null : r.GetString(13),
-        r.GetBoolean(14), r.IsDBNull(15) ? null : r.GetString(15), r.GetString(16), r.GetInt64(17),
-        r.GetGuid(18), r.GetString(19), r.GetString(20));
 }

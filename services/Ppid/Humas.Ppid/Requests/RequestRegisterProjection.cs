@@ -11,48 +11,6 @@ namespace Humas.Ppid.Requests;
 /// </summary>
 public sealed class RequestRegisterProjection : IInlineProjection
 {
-    public const string Schema = """
-        CREATE TABLE ppid_requests (
-            request_id           uuid PRIMARY KEY,
-            registration_number  text NOT NULL UNIQUE,
-            unit_id              text NOT NULL,
-            channel              text NOT NULL,
-            status               text NOT NULL,
-            received_at          timestamptz NOT NULL,
-            due_date             date NOT NULL,
-            due_date_provisional boolean NOT NULL,
-            requester_subject    uuid NOT NULL,
-            access_code_hash     text NOT NULL,
-            version              bigint NOT NULL
-        );
-        CREATE INDEX ppid_requests_unit ON ppid_requests (unit_id, received_at);
-        CREATE TABLE registration_counters (
-            unit_id      text NOT NULL,
-            year         int NOT NULL,
-            last_number  int NOT NULL,
-            PRIMARY KEY (unit_id, year)
-        );
-        """;
-
-    public const string Lifecycle = """
-        ALTER TABLE ppid_requests
-            ADD COLUMN outcome text,
-            ADD COLUMN extended boolean NOT NULL DEFAULT false,
-            ADD COLUMN overdue boolean NOT NULL DEFAULT false,
-            ADD COLUMN closed_at timestamptz,
-            ADD COLUMN answer_working_days int,
-            ADD COLUMN exemption text,
-            ADD COLUMN requester_account text,
-            ADD COLUMN requester_erased boolean NOT NULL DEFAULT false,
-            ADD COLUMN information_requested text NOT NULL DEFAULT '',
-            ADD COLUMN sealed_requester text NOT NULL DEFAULT '';
-        CREATE INDEX ppid_requests_open ON ppid_requests (due_date) WHERE status IN ('registered', 'awaiting-clarification');
-        """;
-
-    public const string Accounts = """
-        CREATE INDEX ppid_requests_account ON ppid_requests (requester_account) WHERE requester_account IS NOT NULL;
-        """;
-
     public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
         foreach (var recorded in events)

@@ -1,0 +1,1 @@
+CREATE TABLE seen (what text NOT NULL, applied int NOT NULL)
