@@ -45,7 +45,7 @@ public static class ServiceDefaultsExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Humas:Http:MaxRequestBodyBytes") ?? 64 * 1024);
         services.AddHumasAuthentication(builder.Configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiConventions.Configure);
         return builder;
     }
 

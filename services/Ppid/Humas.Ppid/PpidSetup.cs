@@ -106,7 +106,7 @@ public static class PpidSetup
         app.MapGetAnnualReport();
         app.MapPost("/api/ppid/admin/overdue-sweep", async (IServiceProvider services, CancellationToken ct) =>
                 TypedResults.Ok(new { becameOverdue = await DetectOverdue.SweepAsync(services, ct) }))
-            .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithSummary("Run the overdue detection now");
+            .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunOverdueSweep").WithSummary("Run the overdue detection now");
         app.MapInformationList();
         return app;
     }

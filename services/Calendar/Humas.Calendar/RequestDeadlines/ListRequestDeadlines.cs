@@ -19,8 +19,10 @@ public static class ListRequestDeadlines
         app.MapGet("/api/calendar/request-deadlines", HandleAsync)
             .RequireAuthorization(HumasPolicies.Authenticated)
             .WithTags("Request deadlines")
+            .WithName("ListRequestDeadlines")
             .WithSummary("Information-request due dates of a unit, as the calendar learned them from Ppid")
             .Produces<UnitDeadlines>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> HandleAsync(string? unitId, HttpContext http, UnitDirectory units, NpgsqlDataSource db, ResourceAccess access, CancellationToken ct)

@@ -27,8 +27,17 @@ public static class ReadingObjections
 
     public static void MapReadingObjections(this RouteGroupBuilder objections)
     {
-        objections.MapGet("/{objectionNumber}", GetAsync).AllowAnonymous().WithSummary("An objection (requester with the access code, or officers of the unit)");
-        objections.MapGet("/", ListAsync).RequireAuthorization(HumasPolicies.Authenticated).WithSummary("The objection register of a unit and the units under it");
+        objections.MapGet("/{objectionNumber}", GetAsync).AllowAnonymous().AcceptsAccessCode().WithName("GetObjection")
+            .WithSummary("An objection (requester with the access code, or officers of the unit)")
+            .Produces<ObjectionView>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        objections.MapGet("/", ListAsync).RequireAuthorization(HumasPolicies.Authenticated).WithName("ListObjections")
+            .WithSummary("The objection register of a unit and the units under it: unitId, status, decision, from, to (dates filed), format=csv")
+            .Produces<IReadOnlyList<ObjectionView>>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> GetAsync(string objectionNumber, HttpContext http, NpgsqlDataSource db, UnitDirectory units, ResourceAccess access, CancellationToken ct)

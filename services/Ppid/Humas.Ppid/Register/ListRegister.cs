@@ -24,9 +24,11 @@ public static class ListRegister
     private static readonly string[] Outcomes = ["granted", "granted-in-part", "refused", "not-held", "not-yet-documented"];
 
     public static void MapListRegister(this RouteGroupBuilder requests) =>
-        requests.MapGet("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
+        requests.MapGet("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer).WithName("ListRegister")
             .WithSummary("The register of requests: unitId, status, outcome, from, to (dates of receipt), overdue, format=csv")
-            .Produces<IReadOnlyList<Entry>>().ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<IReadOnlyList<Entry>>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> HandleAsync(string? unitId, string? status, string? outcome, DateOnly? from, DateOnly? to, bool? overdue, string? format,
         int? limit, HttpContext http, UnitDirectory units, NpgsqlDataSource db, PersonalDataVault vault, ResourceAccess access, CancellationToken ct)

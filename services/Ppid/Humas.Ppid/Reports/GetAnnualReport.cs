@@ -12,9 +12,10 @@ namespace Humas.Ppid.Reports;
 public static class GetAnnualReport
 {
     public static void MapGetAnnualReport(this WebApplication app) =>
-        app.MapGet("/api/ppid/reports/annual", HandleAsync).AllowAnonymous().WithTags("Reports")
+        app.MapGet("/api/ppid/reports/annual", HandleAsync).AllowAnonymous().WithTags("Reports").WithName("GetAnnualReport")
             .WithSummary("The annual public information service report of a unit (format=csv for a spreadsheet)")
-            .Produces<AnnualReport>().ProducesValidationProblem();
+            .Produces<AnnualReport>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesValidationProblem();
 
     private static async Task<IResult> HandleAsync(string? unitId, int? year, string? format, UnitDirectory units, NpgsqlDataSource db, EventStore store, CancellationToken ct)
     {

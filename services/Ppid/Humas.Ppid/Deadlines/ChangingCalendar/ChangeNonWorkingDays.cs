@@ -26,9 +26,11 @@ public static class ChangeNonWorkingDays
     {
         var admin = app.MapGroup("/api/ppid/admin/non-working-days").WithTags("Administration").RequireAuthorization(HumasPolicies.Admin);
         admin.MapGet("/", async (PpidCalendar calendar, CancellationToken ct) => TypedResults.Ok((await calendar.CurrentAsync(ct)).Calendar.NonWorkingDays))
-            .WithSummary("Every non-working day the deadlines are counted with");
-        admin.MapPost("/", AddAsync).WithSummary("Add a national holiday or cuti bersama; open deadlines are recomputed");
-        admin.MapDelete("/{date}", RemoveAsync).WithSummary("Remove a non-working day; open deadlines are recomputed");
+            .WithName("ListNonWorkingDays").WithSummary("Every non-working day the deadlines are counted with");
+        admin.MapPost("/", AddAsync).WithName("AddNonWorkingDay").WithSummary("Add a national holiday or cuti bersama; open deadlines are recomputed")
+            .Produces<Changed>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapDelete("/{date}", RemoveAsync).WithName("RemoveNonWorkingDay").WithSummary("Remove a non-working day; open deadlines are recomputed")
+            .Produces<Changed>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> AddAsync(AddBody body, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Humas.Ppid.Deadlines.ComputingDeadline;
 public static class ComputeDeadline
 {
     public static void MapComputeDeadline(this WebApplication app) =>
-        app.MapGet("/api/ppid/deadlines", HandleAsync).AllowAnonymous().WithTags("Deadlines")
+        app.MapGet("/api/ppid/deadlines", HandleAsync).AllowAnonymous().WithTags("Deadlines").WithName("ComputeDeadline")
             .WithSummary("Compute a due date: rule = answer | extension | objection-filing | objection-decision | dispute-filing")
             .Produces<DeadlineView>().ProducesValidationProblem();
 

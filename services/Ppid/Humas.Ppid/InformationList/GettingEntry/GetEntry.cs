@@ -14,7 +14,7 @@ namespace Humas.Ppid.InformationList.GettingEntry;
 public static class GetEntry
 {
     public static void MapGetEntry(this RouteGroupBuilder list) =>
-        list.MapGet("/{entryId:guid}", HandleAsync).AllowAnonymous()
+        list.MapGet("/{entryId:guid}", HandleAsync).AllowAnonymous().WithName("GetEntry")
             .WithSummary("One entry of the list; drafts and withdrawn entries only for officers of its unit")
             .Produces<EntryView>()
             .ProducesProblem(StatusCodes.Status404NotFound);

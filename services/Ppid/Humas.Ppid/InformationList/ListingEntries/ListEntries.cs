@@ -19,7 +19,7 @@ public static class ListEntries
         string RetentionPeriod, int Year, DateTimeOffset? PublishedAt, string? Url, DateTimeOffset? RecordedAt, ExemptionView? Exemption);
 
     public static void MapListEntries(this RouteGroupBuilder list) =>
-        list.MapGet("/", HandleAsync).AllowAnonymous()
+        list.MapGet("/", HandleAsync).AllowAnonymous().WithName("ListEntries")
             .WithSummary("A unit's list of public information (Daftar Informasi Publik), optionally of one category")
             .Produces<IReadOnlyList<ListedEntry>>()
             .ProducesValidationProblem();

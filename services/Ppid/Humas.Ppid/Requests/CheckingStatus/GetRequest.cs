@@ -38,9 +38,12 @@ public static class GetRequest
 
     public static void MapGetRequest(this RouteGroupBuilder requests)
     {
-        requests.MapGet("/{registrationNumber}/history", HistoryAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
-            .WithSummary("What happened to a request, step by step (officers of the unit); no personal data");
-        requests.MapGet("/{registrationNumber}", HandleAsync).AllowAnonymous()
+        requests.MapGet("/{registrationNumber}/history", HistoryAsync).RequireAuthorization(HumasPolicies.PpidOfficer).WithName("GetRequestHistory")
+            .WithSummary("What happened to a request, step by step (officers of the unit); no personal data")
+            .Produces<IReadOnlyList<HistoryEntry>>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapGet("/{registrationNumber}", HandleAsync).AllowAnonymous().AcceptsAccessCode().WithName("GetRequest")
             .WithSummary("Follow a request with its registration number and access code (header X-Access-Code), or as an officer of its unit")
             .Produces<RequestView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

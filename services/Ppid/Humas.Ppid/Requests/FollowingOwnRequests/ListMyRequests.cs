@@ -13,7 +13,8 @@ public static class ListMyRequests
 
     public static void MapListMyRequests(this WebApplication app) =>
         app.MapGet("/api/ppid/my-requests", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).WithTags("Requests")
-            .WithSummary("The signed-in citizen's own requests").Produces<IReadOnlyList<MyRequest>>();
+            .WithName("ListMyRequests").WithSummary("The signed-in citizen's own requests")
+            .Produces<IReadOnlyList<MyRequest>>().ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> HandleAsync(ClaimsPrincipal user, NpgsqlDataSource db, UnitDirectory units, CancellationToken ct)
     {
