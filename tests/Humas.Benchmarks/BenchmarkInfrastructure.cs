@@ -15,8 +15,8 @@ public static class BenchmarkInfrastructure
 {
     public const string HowToStart = "Start it with `./humas infra up` (or run the benchmarks with `./humas bench`).";
 
-    public static string PostgresServer => Environment.GetEnvironmentVariable("HUMAS_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=humas;Password=humas";
-    public static string RabbitMqServer => Environment.GetEnvironmentVariable("HUMAS_RABBITMQ") ?? "amqp://humas:humas@127.0.0.1:55672/";
+    public static string PostgresServer => HumasEnvironment.PostgresServer;
+    public static string RabbitMqServer => HumasEnvironment.RabbitMqServer;
     private static string Ctl => HumasControl.Script;
 
     /// <summary>Null when both are reachable; otherwise what is missing and how to start it.</summary>

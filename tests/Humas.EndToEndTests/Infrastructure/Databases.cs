@@ -1,3 +1,4 @@
+using Humas.TestSupport;
 using Npgsql;
 
 namespace Humas.EndToEndTests.Infrastructure;
@@ -8,7 +9,7 @@ namespace Humas.EndToEndTests.Infrastructure;
 /// </summary>
 public static class Databases
 {
-    private static string Server => Environment.GetEnvironmentVariable("HUMAS_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=humas;Password=humas";
+    private static string Server => HumasEnvironment.PostgresServer;
 
     public static async Task<NpgsqlConnection> OpenAsync(string database)
     {

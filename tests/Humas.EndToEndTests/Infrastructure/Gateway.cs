@@ -11,7 +11,7 @@ namespace Humas.EndToEndTests.Infrastructure;
 /// </summary>
 public static class Gateway
 {
-    public static Uri BaseAddress { get; } = new(Environment.GetEnvironmentVariable("HUMAS_GATEWAY_URL") ?? "http://127.0.0.1:8080");
+    public static Uri BaseAddress { get; } = HumasEnvironment.GatewayUrl;
 
     public static string Ctl => HumasControl.Script;
 

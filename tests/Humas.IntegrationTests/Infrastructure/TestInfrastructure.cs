@@ -12,8 +12,8 @@ public static class TestInfrastructure
 {
     private const string HowToStart = "Start it with `./humas infra up` (or run everything with `./humas test`).";
 
-    public static string PostgresServer => Environment.GetEnvironmentVariable("HUMAS_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=humas;Password=humas";
-    public static string RabbitMqServer => Environment.GetEnvironmentVariable("HUMAS_RABBITMQ") ?? "amqp://humas:humas@127.0.0.1:55672/";
+    public static string PostgresServer => HumasEnvironment.PostgresServer;
+    public static string RabbitMqServer => HumasEnvironment.RabbitMqServer;
     public static string Ctl => HumasControl.Script;
 
     public static Task<(int ExitCode, string Output)> RunCtlAsync(params string[] arguments) => HumasControl.RunAsync(arguments);
