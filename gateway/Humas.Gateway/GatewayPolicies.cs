@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Texts;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -33,7 +34,7 @@ public static class GatewayPolicies
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Terlalu banyak permintaan / Too many requests", Detail = $"At most {permits} submissions a minute from one address without signing in. Try again in a minute." },
+                    ProblemDetails = { Status = 429, Detail = context.HttpContext.RequestServices.GetRequiredService<TextCatalog>()["gateway.anonymous-writes-limited", permits] },
                 });
             };
             // Reads and signed-in callers are not limited here; anonymous writes are, per client address.

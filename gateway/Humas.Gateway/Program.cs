@@ -1,9 +1,10 @@
 using Humas.Gateway;
 using Humas.ServiceDefaults;
+using Humas.ServiceDefaults.Texts;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHumasTelemetry("gateway");
-builder.Services.AddProblemDetails();
+builder.Services.AddHumasProblemDetails();
 builder.Services.AddHumasAuthentication(builder.Configuration);
 builder.Services.AddGatewayPolicies(builder.Configuration);
 builder.Services.AddHealthChecks();
@@ -11,6 +12,7 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UseHumasLanguages();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults.Texts;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Model;
 
@@ -25,7 +26,7 @@ public static class RequestBodyLimits
                     await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                     {
                         HttpContext = context,
-                        ProblemDetails = { Status = 413, Title = "Permintaan terlalu besar / Request body too large", Detail = $"This endpoint accepts at most {limit:N0} bytes." },
+                        ProblemDetails = { Status = 413, Detail = context.RequestServices.GetRequiredService<TextCatalog>()["gateway.body-limited", limit] },
                     });
                     return;
                 }

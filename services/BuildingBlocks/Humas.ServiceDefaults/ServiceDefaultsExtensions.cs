@@ -22,22 +22,7 @@ public static class ServiceDefaultsExtensions
         var services = builder.Services;
         services.AddHumasTelemetry(serviceName);
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
-        services.AddTexts(typeof(ServiceDefaultsExtensions).Assembly);
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            var problem = context.ProblemDetails;
-            var texts = context.HttpContext.RequestServices.GetRequiredService<TextCatalog>();
-            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-            // Problems no refusal named (an authorization policy's 401, an unknown route) still get a code and texts.
-            if (!problem.Extensions.ContainsKey("code"))
-            {
-                problem.Extensions["code"] = ProblemTitles.DefaultCode(status);
-                problem.Title = texts[ProblemTitles.For(status)];
-                problem.Detail ??= texts[ProblemTitles.DefaultCode(status)];
-            }
-            problem.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-        });
+        services.AddHumasProblemDetails();
         services.AddExceptionHandler<ProblemDetailsMapping>();
         // Binding failures (malformed JSON, oversized bodies) become exceptions the handler above answers.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -47,6 +32,29 @@ public static class ServiceDefaultsExtensions
         services.AddHumasAuthentication(builder.Configuration);
         services.AddOpenApi(OpenApiConventions.Configure);
         return builder;
+    }
+
+    /// <summary>
+    /// RFC 9457 problem details in the caller's language, each with a stable <c>code</c>: also the
+    /// ones no refusal named (an authorization policy's 401, the gateway's 429, an unknown route).
+    /// </summary>
+    public static IServiceCollection AddHumasProblemDetails(this IServiceCollection services)
+    {
+        services.AddTexts(typeof(ServiceDefaultsExtensions).Assembly);
+        return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var texts = context.HttpContext.RequestServices.GetRequiredService<TextCatalog>();
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (!problem.Extensions.ContainsKey("code"))
+            {
+                problem.Extensions["code"] = ProblemTitles.DefaultCode(status);
+                problem.Title = texts[ProblemTitles.For(status)];
+                problem.Detail ??= texts[ProblemTitles.DefaultCode(status)];
+            }
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)

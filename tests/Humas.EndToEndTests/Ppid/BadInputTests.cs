@@ -64,6 +64,7 @@ public sealed class BadInputTests
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("code").GetString()));
         inspect(problem);
         Assert.Equal(before, await Requests.RegisterCountAsync(Unit));
     }

@@ -6,9 +6,8 @@ namespace Humas.ServiceDefaults.Http;
 
 /// <summary>
 /// A resource's version as its ETag (<c>"3"</c>), and the one reading of If-Match every change uses
-/// (RFC 9110 §13.1.1): a list of tags, each strong or weak (<c>W/"3"</c>, compared weakly: the
-/// version is the whole state, so weak and strong mean the same here), or <c>*</c> for "whatever
-/// version exists".
+/// (RFC 9110 §13.1.1 and §13.1.1.2): a list of tags or <c>*</c> ("whatever version exists"),
+/// compared strongly, so a weak tag (<c>W/"3"</c>) is understood but never matches: 412.
 /// </summary>
 public static class EntityTags
 {
@@ -32,7 +31,7 @@ public static class EntityTags
             if (tag.Equals(EntityTagHeaderValue.Any)) return current;
             if (!long.TryParse(tag.Tag.AsSpan().Trim('"'), out _))
                 throw Refusal.Invalid("If-Match", "resource.if-match-invalid");
-            if (tag.Tag == Of(current)) return current;
+            if (!tag.IsWeak && tag.Tag == Of(current)) return current;
         }
         throw new Refusal(RefusalKind.Stale, "resource.changed", current);
     }

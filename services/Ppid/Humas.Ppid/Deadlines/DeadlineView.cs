@@ -1,5 +1,6 @@
 using System.Globalization;
 using Humas.ReferenceData;
+using Humas.ServiceDefaults.Texts;
 
 namespace Humas.Ppid.Deadlines;
 
@@ -28,56 +29,45 @@ public sealed record DeadlineView(
             calculation.DueDate, calculation.Provisional, skipped, Explain(calculation, zone));
     }
 
-    private static LocalizedText Explain(DeadlineCalculation c, IndonesianTimeZone zone)
+    /// <summary>Both languages side by side, as the API promises; the sentences come from the resource files.</summary>
+    private static LocalizedText Explain(DeadlineCalculation c, IndonesianTimeZone zone) =>
+        new(Sentences(c, zone, Indonesian, TextCatalog.Indonesian), Sentences(c, zone, English, TextCatalog.English));
+
+    private static string Sentences(DeadlineCalculation c, IndonesianTimeZone zone, CultureInfo dates, CultureInfo language)
     {
-        var id = new List<string>();
-        var en = new List<string>();
+        string T(string key, params object?[] arguments) => PpidTexts.Catalog.Get(key, language, arguments);
+        var sentences = new List<string>();
         if (c.ReceivedAtLocal is { } received)
-        {
-            id.Add($"Diterima {received.ToString("dddd, d MMMM yyyy HH:mm", Indonesian)} {zone.Abbreviation}.");
-            en.Add($"Received {received.ToString("dddd d MMMM yyyy HH:mm", English)} {zone.Abbreviation}.");
-        }
+            sentences.Add(T("deadline.received", received.ToString(T("deadline.format.moment"), dates), zone.Abbreviation));
         if (c.ReceiptMove is { } move)
-        {
-            id.Add($"Karena {MoveReasonId(move)}, dihitung diterima pada hari kerja berikutnya, {Day(c.DayZero, Indonesian)}.");
-            en.Add($"Because {MoveReasonEn(move)}, it counts as received on the next working day, {Day(c.DayZero, English)}.");
-        }
-        id.Add($"Batas waktu adalah hari kerja ke-{c.WorkingDays} setelah {Day(c.DayZero, Indonesian)}: {Day(c.DueDate, Indonesian)}.");
-        en.Add($"The deadline is the {c.WorkingDays}th working day after {Day(c.DayZero, English)}: {Day(c.DueDate, English)}.");
+            sentences.Add(T("deadline.moved", MoveReason(move, language, T), Day(c.DayZero, dates, T)));
+        sentences.Add(T("deadline.due", Ordinal(c.WorkingDays, language), Day(c.DayZero, dates, T), Day(c.DueDate, dates, T)));
         var holidays = c.SkippedDays.Where(d => d.Reason != SkipReason.Weekend).ToList();
         var weekends = c.SkippedDays.Count - holidays.Count;
-        if (weekends > 0)
-        {
-            id.Add($"{weekends} hari Sabtu/Minggu tidak dihitung.");
-            en.Add($"{weekends} Saturday/Sunday days are not counted.");
-        }
+        if (weekends > 0) sentences.Add(T("deadline.weekends", weekends));
         if (holidays.Count > 0)
-        {
-            id.Add("Hari libur yang tidak dihitung: " + string.Join("; ", holidays.Select(d => $"{Day(d.Date, Indonesian)} ({d.NameId}{(d.Reason == SkipReason.CutiBersama ? ", cuti bersama" : "")})")) + ".");
-            en.Add("Holidays not counted: " + string.Join("; ", holidays.Select(d => $"{Day(d.Date, English)} ({d.NameEn}{(d.Reason == SkipReason.CutiBersama ? ", collective leave" : "")})")) + ".");
-        }
-        if (c.Provisional)
-        {
-            var years = string.Join(", ", c.YearsNotCovered);
-            id.Add($"Sementara: hari libur tahun {years} belum dimuat; tanggal dapat bergeser setelah dimuat.");
-            en.Add($"Provisional: the holidays of {years} are not loaded yet; the date may move once they are.");
-        }
-        return new LocalizedText(string.Join(" ", id), string.Join(" ", en));
+            sentences.Add(T("deadline.holidays", string.Join("; ", holidays.Select(d =>
+                $"{Day(d.Date, dates, T)} ({(language.Name == "en" ? d.NameEn : d.NameId)}{(d.Reason == SkipReason.CutiBersama ? T("deadline.collective-leave") : "")})"))));
+        if (c.Provisional) sentences.Add(T("deadline.provisional", string.Join(", ", c.YearsNotCovered)));
+        return string.Join(" ", sentences);
     }
 
-    private static string Day(DateOnly date, CultureInfo culture) => date.ToString(culture.Name == "id-ID" ? "dddd, d MMMM yyyy" : "dddd d MMMM yyyy", culture);
-
-    private static string MoveReasonId(ReceiptMove move) => move.Reason switch
+    /// <summary>The n-th in words a reader expects: "ke-10" is in the Indonesian sentence itself; English says 1st, 2nd, 3rd, 11th, 21st.</summary>
+    public static string Ordinal(int n, CultureInfo language)
     {
-        ReceiptMoveReason.AfterOfficeHours => "diterima di luar jam layanan",
-        ReceiptMoveReason.Weekend => "diterima pada hari Sabtu/Minggu",
-        _ => $"diterima pada hari libur ({move.NameId})",
-    };
+        if (language.Name != "en") return n.ToString(CultureInfo.InvariantCulture);
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return n.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
 
-    private static string MoveReasonEn(ReceiptMove move) => move.Reason switch
+    private delegate string Text(string key, params object?[] arguments);
+
+    private static string Day(DateOnly date, CultureInfo dates, Text t) => date.ToString(t("deadline.format.day"), dates);
+
+    private static string MoveReason(ReceiptMove move, CultureInfo language, Text t) => move.Reason switch
     {
-        ReceiptMoveReason.AfterOfficeHours => "it arrived outside office hours",
-        ReceiptMoveReason.Weekend => "it arrived on a weekend",
-        _ => $"it arrived on a holiday ({move.NameEn})",
+        ReceiptMoveReason.AfterOfficeHours => t("deadline.moved.after-hours"),
+        ReceiptMoveReason.Weekend => t("deadline.moved.weekend"),
+        _ => t("deadline.moved.holiday", language.Name == "en" ? move.NameEn : move.NameId),
     };
 }

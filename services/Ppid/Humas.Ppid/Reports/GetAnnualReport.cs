@@ -43,20 +43,20 @@ public static class GetAnnualReport
     {
         var rows = new List<IReadOnlyList<object?>>
         {
-            new object?[] { "unit", r.UnitId }, new object?[] { "tahun", r.Year },
-            new object?[] { "permohonan_diterima", r.RequestsReceived }, new object?[] { "dipenuhi_seluruhnya", r.AnsweredInFull },
-            new object?[] { "dipenuhi_sebagian", r.AnsweredInPart }, new object?[] { "ditolak", r.Refused },
+            new object?[] { Csv.Label("unit"), r.UnitId }, new object?[] { Csv.Label("tahun"), r.Year },
+            new object?[] { Csv.Label("permohonan_diterima"), r.RequestsReceived }, new object?[] { Csv.Label("dipenuhi_seluruhnya"), r.AnsweredInFull },
+            new object?[] { Csv.Label("dipenuhi_sebagian"), r.AnsweredInPart }, new object?[] { Csv.Label("ditolak"), r.Refused },
         };
-        rows.AddRange(r.RefusedByExemption.Select(kv => (IReadOnlyList<object?>)[$"ditolak_{kv.Key}", kv.Value]));
+        rows.AddRange(r.RefusedByExemption.Select(kv => (IReadOnlyList<object?>)[$"{Csv.Label("ditolak")}_{kv.Key}", kv.Value]));
         rows.AddRange(new IReadOnlyList<object?>[]
         {
-            new object?[] { "tidak_dikuasai", r.NotHeld }, new object?[] { "belum_didokumentasikan", r.NotYetDocumented },
-            new object?[] { "dirujuk", r.Referred }, new object?[] { "dicabut", r.Withdrawn }, new object?[] { "masih_diproses", r.StillOpen },
-            new object?[] { "rata_rata_hari_kerja_menjawab", r.AverageAnswerWorkingDays }, new object?[] { "terlama_hari_kerja_menjawab", r.LongestAnswerWorkingDays },
-            new object?[] { "diperpanjang", r.Extensions }, new object?[] { "dijawab_terlambat", r.AnsweredLate }, new object?[] { "terlambat_belum_dijawab", r.OverdueUnanswered },
-            new object?[] { "keberatan_diajukan", r.ObjectionsFiled }, new object?[] { "keberatan_diterima", r.ObjectionsAccepted },
-            new object?[] { "keberatan_ditolak", r.ObjectionsRejected }, new object?[] { "keberatan_belum_diputus", r.ObjectionsUndecided },
-            new object?[] { "keberatan_diputus_terlambat", r.ObjectionsDecidedLate }, new object?[] { "sengketa_komisi_informasi", r.Disputes },
+            new object?[] { Csv.Label("tidak_dikuasai"), r.NotHeld }, new object?[] { Csv.Label("belum_didokumentasikan"), r.NotYetDocumented },
+            new object?[] { Csv.Label("dirujuk"), r.Referred }, new object?[] { Csv.Label("dicabut"), r.Withdrawn }, new object?[] { Csv.Label("masih_diproses"), r.StillOpen },
+            new object?[] { Csv.Label("rata_rata_hari_kerja_menjawab"), r.AverageAnswerWorkingDays }, new object?[] { Csv.Label("terlama_hari_kerja_menjawab"), r.LongestAnswerWorkingDays },
+            new object?[] { Csv.Label("diperpanjang"), r.Extensions }, new object?[] { Csv.Label("dijawab_terlambat"), r.AnsweredLate }, new object?[] { Csv.Label("terlambat_belum_dijawab"), r.OverdueUnanswered },
+            new object?[] { Csv.Label("keberatan_diajukan"), r.ObjectionsFiled }, new object?[] { Csv.Label("keberatan_diterima"), r.ObjectionsAccepted },
+            new object?[] { Csv.Label("keberatan_ditolak"), r.ObjectionsRejected }, new object?[] { Csv.Label("keberatan_belum_diputus"), r.ObjectionsUndecided },
+            new object?[] { Csv.Label("keberatan_diputus_terlambat"), r.ObjectionsDecidedLate }, new object?[] { Csv.Label("sengketa_komisi_informasi"), r.Disputes },
         });
         return Csv.Write(["indikator", "nilai"], rows);
     }

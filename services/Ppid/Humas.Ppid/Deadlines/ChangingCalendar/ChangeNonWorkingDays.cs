@@ -37,12 +37,12 @@ public static class ChangeNonWorkingDays
     {
         var errors = new Validation();
         errors.FailWhen(body.Date is null, "date", "field.required", "date");
-        errors.FailWhen(body.Kind is null, "kind", "calendar.kind.required");
+        errors.FailWhen(body.Kind is null, "kind", "non-working-day.kind.required");
         errors.Text(body.NameId, "nameId", 200).Text(body.NameEn, "nameEn", 200, required: false).Text(body.Source, "source", 500);
         errors.ThrowIfInvalid();
         var (current, version) = await calendar.CurrentAsync(ct);
         if (current.NonWorkingDayOn(body.Date!.Value) is { } existing && existing.Kind == body.Kind)
-            throw Refusal.Invalid("date", "calendar.already-non-working", body.Date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), existing.NameId);
+            throw Refusal.Invalid("date", "non-working-day.already", body.Date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), existing.NameId);
 
         var actor = user.FindFirstValue(HumasClaims.Subject) ?? "admin";
         var added = new NonWorkingDayAdded(body.Date.Value, body.Kind!.Value, body.NameId!.Trim(), body.NameEn?.Trim() ?? body.NameId.Trim(), body.Source!.Trim(), actor, clock.GetUtcNow());
@@ -52,8 +52,8 @@ public static class ChangeNonWorkingDays
     private static async Task<IResult> RemoveAsync(DateOnly date, string? reason, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)
     {
         var (current, version) = await calendar.CurrentAsync(ct);
-        if (current.NonWorkingDayOn(date) is null) throw Refusal.NotFound("calendar.non-working-day.not-found", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "calendar.reason.required");
+        if (current.NonWorkingDayOn(date) is null) throw Refusal.NotFound("non-working-day.not-found", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "non-working-day.reason.required");
         var removed = new NonWorkingDayRemoved(date, reason.Trim(), user.FindFirstValue(HumasClaims.Subject) ?? "admin", clock.GetUtcNow());
         return await ChangeAsync(removed, $"{date:yyyy-MM-dd} dihapus dari hari libur / removed", version, store, services, ct);
     }

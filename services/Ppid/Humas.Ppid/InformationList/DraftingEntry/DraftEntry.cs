@@ -24,6 +24,7 @@ public static class DraftEntry
 {
     public static void MapDraftEntry(this RouteGroupBuilder list) =>
         list.MapPost("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer).WithIdempotencyKey("draft-information-entry")
+            .WithName("DraftEntry")
             .WithSummary("Draft an entry of a unit's list of public information (officers of the unit)")
             .Produces<EntryView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()

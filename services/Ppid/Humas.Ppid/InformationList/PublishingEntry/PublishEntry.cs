@@ -18,6 +18,7 @@ public static class PublishEntry
 
     public static void MapPublishEntry(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/publish", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
+            .WithName("PublishEntry")
             .WithSummary("Publish an entry on the unit's list (officers of its unit; If-Match with its version)")
             .ProducesChange<EntryView>();
 

@@ -16,6 +16,7 @@ public static class RecordExemption
 {
     public static void MapRecordExemption(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/record-exemption", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
+            .WithName("RecordExemption")
             .WithSummary("List an exempt entry with its exemption (officers of its unit; If-Match with its version)")
             .ProducesChange<EntryView>();
 

@@ -17,6 +17,7 @@ public static class ReviseEntry
 {
     public static void MapReviseEntry(this RouteGroupBuilder list) =>
         list.MapPut("/{entryId:guid}", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
+            .WithName("ReviseEntry")
             .WithSummary("Revise an entry (officers of its unit; If-Match with its version)")
             .ProducesChange<EntryView>();
 

@@ -17,6 +17,7 @@ public static class WithdrawEntry
 
     public static void MapWithdrawEntry(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/withdraw", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)
+            .WithName("WithdrawEntry")
             .WithSummary("Withdraw an entry from the list (officers of its unit; If-Match with its version)")
             .ProducesChange<EntryView>();
 

@@ -28,6 +28,7 @@ public static class DecideObjection
     public static void MapDecideObjection(this RouteGroupBuilder objections) =>
         objections.MapPost("/{objectionNumber}/decision", (string objectionNumber, Body body, HttpContext http, CancellationToken ct) =>
                 ObjectionChanges.Flow.RunAsync(http, objectionNumber, ActOn.Supervisor, (state, context) => Decide(state, body, context), ct))
-            .RequireAuthorization(HumasPolicies.Authenticated).WithSummary("The atasan PPID decides the objection (supervisor of the unit, If-Match)")
+            .RequireAuthorization(HumasPolicies.Authenticated).WithName("DecideObjection")
+            .WithSummary("The atasan PPID decides the objection (supervisor of the unit, If-Match)")
             .ProducesChange<ObjectionChanges.Changed>();
 }

@@ -44,6 +44,7 @@ public static class FileObjection
 
     public static void MapFileObjection(this RouteGroupBuilder requests) =>
         requests.MapPost("/{registrationNumber}/objections", HandleAsync).AllowAnonymous().WithIdempotencyKey("file-objection")
+            .WithName("FileObjection").AcceptsAccessCode()
             .WithSummary("The requester files an objection (access code); an officer may file it for a walk-in requester")
             .Produces<Filed>(StatusCodes.Status201Created);
 

@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults;
 using Humas.Ppid.Deadlines;
 using Humas.Ppid.Objections;
 using Humas.UseCases;
@@ -29,6 +30,7 @@ public static class RecordDispute
     public static void MapRecordDispute(this RouteGroupBuilder objections) =>
         objections.MapPost("/{objectionNumber}/dispute", (string objectionNumber, Body body, HttpContext http, CancellationToken ct) =>
                 ObjectionChanges.Flow.RunAsync(http, objectionNumber, ActOn.RequesterOrPpidOfficer, (state, context) => Decide(state, body, context), ct))
-            .AllowAnonymous().WithSummary("Record that the dispute was filed with the Komisi Informasi (requester with access code, or officer; If-Match)")
+            .AllowAnonymous().WithName("RecordDispute").AcceptsAccessCode()
+            .WithSummary("Record that the dispute was filed with the Komisi Informasi (requester with access code, or officer; If-Match)")
             .ProducesChange<ObjectionChanges.Changed>();
 }

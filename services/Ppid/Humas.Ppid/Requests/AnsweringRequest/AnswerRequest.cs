@@ -67,6 +67,7 @@ public static class AnswerRequest
     public static void MapAnswerRequest(this RouteGroupBuilder requests) =>
         requests.MapPost("/{registrationNumber}/answer", (string registrationNumber, Body body, HttpContext http, CancellationToken ct) =>
                 RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.PpidOfficer, (state, context) => Decide(state, body, context), ct))
-            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Answer the request with one of the outcomes of Pasal 22(7) (If-Match)")
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithName("AnswerRequest")
+            .WithSummary("Answer the request with one of the outcomes of Pasal 22(7) (If-Match)")
             .ProducesChange<RequestChanges.Changed>();
 }

@@ -44,11 +44,13 @@ public static class ClarifyRequest
     {
         requests.MapPost("/{registrationNumber}/clarification-request", (string registrationNumber, AskBody body, HttpContext http, CancellationToken ct) =>
                 RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.PpidOfficer, (state, context) => Decide(state, body, context), ct))
-            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Ask the requester to clarify the request (If-Match)")
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithName("AskClarification")
+            .WithSummary("Ask the requester to clarify the request (If-Match)")
             .ProducesChange<RequestChanges.Changed>();
         requests.MapPost("/{registrationNumber}/clarification", (string registrationNumber, AnswerBody body, HttpContext http, CancellationToken ct) =>
                 RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.Requester, (state, context) => Decide(state, body, context), ct))
-            .AllowAnonymous().WithSummary("The requester answers the clarification (access code, If-Match)")
+            .AllowAnonymous().WithName("AnswerClarification").AcceptsAccessCode()
+            .WithSummary("The requester answers the clarification (access code, If-Match)")
             .ProducesChange<RequestChanges.Changed>();
     }
 }

@@ -19,6 +19,7 @@ public static class EraseRequester
         requests.MapDelete("/{registrationNumber}/requester", (string registrationNumber, HttpContext http, PersonalDataVault vault, CancellationToken ct) =>
                 RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.Administrator, Decide, ct,
                     afterChange: state => vault.EraseAsync(state.RequesterSubjectId, ct)))
-            .RequireAuthorization(HumasPolicies.Admin).WithSummary("Erase the requester's personal data (administrator, If-Match)")
+            .RequireAuthorization(HumasPolicies.Admin).WithName("EraseRequester")
+            .WithSummary("Erase the requester's personal data (administrator, If-Match)")
             .ProducesChange<RequestChanges.Changed>();
 }

@@ -27,6 +27,7 @@ public static class ExtendDeadline
     public static void MapExtendDeadline(this RouteGroupBuilder requests) =>
         requests.MapPost("/{registrationNumber}/extension", (string registrationNumber, Body body, HttpContext http, CancellationToken ct) =>
                 RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.PpidOfficer, (state, context) => Decide(state, body, context), ct))
-            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Extend the deadline once, by at most 7 working days (If-Match)")
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithName("ExtendDeadline")
+            .WithSummary("Extend the deadline once, by at most 7 working days (If-Match)")
             .ProducesChange<RequestChanges.Changed>();
 }

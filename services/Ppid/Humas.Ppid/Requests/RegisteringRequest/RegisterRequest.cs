@@ -49,6 +49,7 @@ public static class RegisterRequest
 
     public static void MapRegisterRequest(this RouteGroupBuilder requests) =>
         requests.MapPost("/", HandleAsync).AllowAnonymous().WithIdempotencyKey("register-request")
+            .WithName("RegisterRequest")
             .WithSummary("Register a public-information request")
             .Produces<Registered>(StatusCodes.Status201Created)
             .ProducesValidationProblem()

@@ -39,11 +39,13 @@ public static class RouteRequest
     {
         requests.MapPost("/{registrationNumber}/routing", (string registrationNumber, RouteBody body, HttpContext http, UnitDirectory units, CancellationToken ct) =>
                 RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.PpidOfficer, (state, context) => Decide(state, body, units, context), ct))
-            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Route a request to the PPID of another unit of the same body (If-Match)")
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithName("RouteRequest")
+            .WithSummary("Route a request to the PPID of another unit of the same body (If-Match)")
             .ProducesChange<RequestChanges.Changed>();
         requests.MapPost("/{registrationNumber}/referral", (string registrationNumber, ReferBody body, HttpContext http, CancellationToken ct) =>
                 RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.PpidOfficer, (state, context) => Decide(state, body, context), ct))
-            .RequireAuthorization(HumasPolicies.PpidOfficer).WithSummary("Refer a request to the agency that holds the information (If-Match)")
+            .RequireAuthorization(HumasPolicies.PpidOfficer).WithName("ReferRequest")
+            .WithSummary("Refer a request to the agency that holds the information (If-Match)")
             .ProducesChange<RequestChanges.Changed>();
     }
 }

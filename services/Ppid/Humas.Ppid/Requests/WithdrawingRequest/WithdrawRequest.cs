@@ -1,3 +1,4 @@
+using Humas.ServiceDefaults;
 using Humas.UseCases;
 using Humas.UseCases.Access;
 namespace Humas.Ppid.Requests.WithdrawingRequest;
@@ -16,6 +17,7 @@ public static class WithdrawRequest
     public static void MapWithdrawRequest(this RouteGroupBuilder requests) =>
         requests.MapPost("/{registrationNumber}/withdrawal", (string registrationNumber, Body? body, HttpContext http, CancellationToken ct) =>
                 RequestChanges.Flow.RunAsync(http, registrationNumber, ActOn.Requester, (state, context) => Decide(state, body, context), ct))
-            .AllowAnonymous().WithSummary("The requester withdraws the request (access code, If-Match)")
+            .AllowAnonymous().WithName("WithdrawRequest").AcceptsAccessCode()
+            .WithSummary("The requester withdraws the request (access code, If-Match)")
             .ProducesChange<RequestChanges.Changed>();
 }
