@@ -30,6 +30,27 @@ public sealed class ProjectReferenceTests
         Repository.AssertNone(violations);
     }
 
+    /// <summary>The gateway and the portal take the service defaults; they must not pull in Npgsql and MassTransit with the event store.</summary>
+    [Fact]
+    public void The_service_defaults_and_the_gateway_do_not_lean_on_the_event_store()
+    {
+        var light = Repository.BuildingBlockProjects.Where(p => p.Name == "Humas.ServiceDefaults").Concat(Repository.GatewayProjects).ToList();
+        Assert.Equal(2, light.Count);
+        var closure = light.SelectMany(p => Closure(p.FilePath)).Select(path => Path.GetFileNameWithoutExtension(path));
+        Assert.DoesNotContain("Humas.Eventing", closure);
+        Assert.DoesNotContain("Humas.UseCases", closure);
+    }
+
+    private static IEnumerable<string> Closure(string projectPath)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>([projectPath]);
+        while (pending.TryPop(out var path))
+            foreach (var reference in Repository.Projects.Single(p => p.FilePath == path).References)
+                if (seen.Add(reference)) pending.Push(reference);
+        return seen;
+    }
+
     [Fact]
     public void Contracts_depend_on_nothing() =>
         Assert.All(Repository.Projects.Where(p => p.IsContracts), contracts => Assert.Empty(contracts.References.Select(Repository.Relative)));

@@ -1,3 +1,4 @@
+using Dapper;
 using Humas.ServiceDefaults.Problems;
 using Humas.ServiceDefaults.Http;
 using Humas.ReferenceData;
@@ -38,27 +39,23 @@ public static class ListEntries
     {
         Validate(unitId, category, units).ThrowIfInvalid();
 
-        await using var command = db.CreateCommand("""
+        var unit = units.Find(unitId!)!;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT entry_id, unit_id, status, category, title, summary, responsible_official, formats, retention_period, year,
                    exemption_clause, consequence_test, listed_at, url
             FROM dip_entries
             WHERE unit_id = @unit AND status IN ('published', 'recorded-as-exempt') AND (@category::text IS NULL OR category = @category)
             ORDER BY array_position(ARRAY['berkala', 'serta-merta', 'setiap-saat', 'dikecualikan'], category), year DESC, title
-            """);
-        var unit = units.Find(unitId!)!;
-        command.Parameters.AddWithValue("unit", unit.Id);
-        command.Parameters.AddWithValue("category", category is null ? DBNull.Value : KebabNames.Of(KebabNames.Parse<InformationCategory>(category)!.Value));
-        var entries = new List<ListedEntry>();
-        await using var r = await command.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
+            """, new { unit = unit.Id, category = category is null ? null : KebabNames.Of(KebabNames.Parse<InformationCategory>(category)!.Value) },
+            cancellationToken: ct));
+        var entries = rows.Select(r =>
         {
-            var exempt = r.GetString(2) == "recorded-as-exempt";
-            var listedAt = unit.TimeZone.ToLocal(r.GetFieldValue<DateTimeOffset>(12));
-            entries.Add(new ListedEntry(r.GetGuid(0), r.GetString(1), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.GetFieldValue<string[]>(7), r.GetString(8), r.GetInt32(9),
-                exempt ? null : listedAt, r.IsDBNull(13) ? null : r.GetString(13), exempt ? listedAt : null,
-                exempt ? Exemption(r.GetString(10), r.GetString(11)) : null));
-        }
+            var exempt = r.Status == "recorded-as-exempt";
+            var listedAt = unit.TimeZone.ToLocal(r.ListedAt);
+            return new ListedEntry(r.EntryId, r.UnitId, r.Category, r.Title, r.Summary, r.ResponsibleOfficial, r.Formats, r.RetentionPeriod, r.Year,
+                exempt ? null : listedAt, r.Url, exempt ? listedAt : null, exempt ? Exemption(r.ExemptionClause!, r.ConsequenceTest!) : null);
+        }).ToList();
         return TypedResults.Ok(entries);
     }
 
@@ -67,4 +64,7 @@ public static class ListEntries
         var ground = Pasal17Exemptions.ByClause[clause];
         return new ExemptionView(ground.Clause, ground.LegalBasis, ground.Indonesian, ground.English, consequenceTest);
     }
+
+    private sealed record Row(Guid EntryId, string UnitId, string Status, string Category, string Title, string Summary, string ResponsibleOfficial,
+        string[] Formats, string RetentionPeriod, int Year, string? ExemptionClause, string? ConsequenceTest, DateTimeOffset ListedAt, string? Url);
 }

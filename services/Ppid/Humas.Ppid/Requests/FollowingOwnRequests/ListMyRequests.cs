@@ -1,3 +1,4 @@
+using Dapper;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.ReferenceData;
@@ -20,19 +21,16 @@ public static class ListMyRequests
     {
         if (!user.IsInRole(HumasRoles.Citizen) || user.FindFirstValue(HumasClaims.Subject) is not { } account)
             throw Refusal.Forbidden("request.mine.citizens-only");
-        await using var command = db.CreateCommand("""
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT registration_number, unit_id, status, outcome, received_at, due_date, overdue, version
             FROM ppid_requests WHERE requester_account = @account ORDER BY received_at DESC LIMIT 500
-            """);
-        command.Parameters.AddWithValue("account", account);
-        var mine = new List<MyRequest>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var unitId = reader.GetString(1);
-            mine.Add(new MyRequest(reader.GetString(0), unitId, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                units.Find(unitId)!.TimeZone.ToLocal(reader.GetFieldValue<DateTimeOffset>(4)), reader.GetFieldValue<DateOnly>(5), reader.GetBoolean(6), reader.GetInt64(7)));
-        }
+            """, new { account }, cancellationToken: ct));
+        var mine = rows.Select(r => new MyRequest(r.RegistrationNumber, r.UnitId, r.Status, r.Outcome, units.Find(r.UnitId)!.TimeZone.ToLocal(r.ReceivedAt),
+            r.DueDate, r.Overdue, r.Version)).ToList();
         return TypedResults.Ok(mine);
     }
+
+    private sealed record Row(string RegistrationNumber, string UnitId, string Status, string? Outcome, DateTimeOffset ReceivedAt, DateOnly DueDate,
+        bool Overdue, long Version);
 }
