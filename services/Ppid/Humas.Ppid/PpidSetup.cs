@@ -25,6 +25,7 @@ using Humas.ReferenceData;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Texts;
 using Humas.UseCases;
+using Humas.UseCases.Access;
 
 namespace Humas.Ppid;
 
@@ -59,12 +60,17 @@ public static class PpidSetup
             .Publishes<Contracts.ObjectionFiled>()
             .Publishes<Contracts.ObjectionDecided>()
             .MigrationsFrom(typeof(PpidSetup).Assembly)
+            .SealsPersonalData()
             .InlineProjection<RequestRegisterProjection>()
+            .InlineProjection<RequesterErasure>()
             .InlineProjection<ObjectionRegisterProjection>()
             .InlineProjection<RequestIntegrationEvents>()
             .AddInformationList());
 
         builder.Services.AddUseCases();
+        var accessCodes = new AccessCodeOptions { Key = builder.Configuration[AccessCodeHasher.Setting] ?? "" };
+        accessCodes.KeyBytes(AccessCodeHasher.Setting); // no start without it
+        builder.Services.Configure<AccessCodeOptions>(options => options.Key = accessCodes.Key);
         builder.Services.AddTexts(typeof(PpidSetup).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => UnitDirectory.Load());

@@ -77,6 +77,10 @@ public sealed class PersonalDataVaultTests : IAsyncLifetime
         var rotated = Vault(SecondKey, FirstKey);
         Assert.Equal("Siti", (await rotated.OpenAsync<Details>(subject, sealedValue, CancellationToken.None))!.Name);
         await Assert.ThrowsAnyAsync<CryptographicException>(() => Vault(SecondKey).OpenAsync<Details>(subject, sealedValue, CancellationToken.None));
+
+        // Once every key is re-wrapped by the new master key, the old one can go.
+        Assert.True(await rotated.RewrapAsync(CancellationToken.None) >= 1);
+        Assert.Equal("Siti", (await Vault(SecondKey).OpenAsync<Details>(subject, sealedValue, CancellationToken.None))!.Name);
     }
 
     [Fact]

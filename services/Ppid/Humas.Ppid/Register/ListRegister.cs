@@ -1,4 +1,5 @@
 using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.Eventing.PersonalData;
@@ -24,7 +25,7 @@ public static class ListRegister
     private static readonly string[] Outcomes = ["granted", "granted-in-part", "refused", "not-held", "not-yet-documented"];
 
     public static void MapListRegister(this RouteGroupBuilder requests) =>
-        requests.MapGet("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer).WithName("ListRegister")
+        requests.MapGet("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer).CarriesPersonalData().WithName("ListRegister")
             .WithSummary("The register of requests: unitId, status, outcome, from, to (dates of receipt), overdue, format=csv")
             .Produces<IReadOnlyList<Entry>>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()

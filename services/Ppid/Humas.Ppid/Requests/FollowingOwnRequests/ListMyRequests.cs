@@ -1,4 +1,5 @@
 using Dapper;
+using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.ReferenceData;
@@ -13,7 +14,7 @@ public static class ListMyRequests
     public sealed record MyRequest(string RegistrationNumber, string UnitId, string Status, string? Outcome, DateTimeOffset ReceivedAt, DateOnly DueDate, bool Overdue, long Version);
 
     public static void MapListMyRequests(this WebApplication app) =>
-        app.MapGet("/api/ppid/my-requests", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).WithTags("Requests")
+        app.MapGet("/api/ppid/my-requests", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).CarriesPersonalData().WithTags("Requests")
             .WithName("ListMyRequests").WithSummary("The signed-in citizen's own requests")
             .Produces<IReadOnlyList<MyRequest>>().ProducesProblem(StatusCodes.Status403Forbidden);
 
