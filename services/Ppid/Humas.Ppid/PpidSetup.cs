@@ -56,6 +56,7 @@ public static class PpidSetup
             .Publishes<InformationRequestAnswered>()
             .Publishes<InformationRequestOverdue>()
             .Publishes<InformationRequestDueDateChanged>()
+            .Publishes<InformationRequestRouted>()
             .Publishes<Contracts.ObjectionFiled>()
             .Publishes<Contracts.ObjectionDecided>()
             .MigrationsFrom(typeof(PpidSetup).Assembly)
