@@ -105,9 +105,7 @@ public static class PpidSetup
         app.MapComputeDeadline();
         app.MapChangeNonWorkingDays();
         app.MapGetAnnualReport();
-        app.MapPost("/api/ppid/admin/overdue-sweep", async (IServiceProvider services, CancellationToken ct) =>
-                TypedResults.Ok(new { becameOverdue = await DetectOverdue.SweepAsync(services, ct) }))
-            .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunOverdueSweep").WithSummary("Run the overdue detection now");
+        app.MapRunOverdueSweep();
         app.MapInformationList();
         return app;
     }

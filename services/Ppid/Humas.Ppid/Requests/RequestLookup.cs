@@ -68,6 +68,7 @@ public static class RequestLookup
         var rows = await connection.QueryAsync<RequestRow>(new CommandDefinition($"""
             SELECT {Columns} FROM ppid_requests
             WHERE status IN ('registered', 'awaiting-clarification') AND due_date <= @date AND (@includeOverdue OR NOT overdue)
+            ORDER BY due_date, request_id
             """, new { date = dueBy, includeOverdue }, cancellationToken: ct));
         return rows.AsList();
     }
