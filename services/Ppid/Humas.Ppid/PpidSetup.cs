@@ -79,6 +79,8 @@ public static class PpidSetup
         });
         builder.Services.AddSingleton<PpidCalendar>();
         builder.Services.AddHostedService<OverdueDetector>();
+        builder.Services.AddSingleton<DueDateRecomputer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DueDateRecomputer>());
         return builder;
     }
 

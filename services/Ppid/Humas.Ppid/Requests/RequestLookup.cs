@@ -58,10 +58,6 @@ public static class RequestLookup
     public static Task<IReadOnlyList<RequestRow>> OpenDueByAsync(NpgsqlDataSource db, DateOnly date, CancellationToken ct) =>
         OpenAsync(db, date, includeOverdue: false, ct);
 
-    /// <summary>Every open request, overdue or not: those whose due dates a calendar change can move.</summary>
-    public static Task<IReadOnlyList<RequestRow>> OpenAsync(NpgsqlDataSource db, CancellationToken ct) =>
-        OpenAsync(db, DateOnly.MaxValue, includeOverdue: true, ct);
-
     private static async Task<IReadOnlyList<RequestRow>> OpenAsync(NpgsqlDataSource db, DateOnly dueBy, bool includeOverdue, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
