@@ -16,9 +16,9 @@ public sealed class AdministrationTests
         using var admin = await Steps.AsAsync("admin", "kpu");
         var holiday = request.DueDate;
 
-        var added = await Holidays.AddAcceptedAsync(admin, holiday);
         try
         {
+            var added = await Holidays.AddAcceptedAsync(admin, holiday);
             var done = await Holidays.CompletedAsync(admin, added, TimeSpan.FromMinutes(2));
             Assert.True(done.GetProperty("requestsChanged").GetInt32() >= 1, done.ToString());
             var newDue = DateOnly.Parse((await Steps.GetAsync(officer, $"/api/ppid/requests/{request.Number}")).GetProperty("dueDate").GetString()!);
