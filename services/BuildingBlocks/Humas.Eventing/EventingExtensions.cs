@@ -25,6 +25,8 @@ public static class EventingExtensions
         DapperMapping.Configure();
         var eventing = new EventingBuilder(host.Services);
         configure(eventing);
+        if (host.Configuration.GetValue<int?>("Humas:Outbox:DeadLetterAfterFailures") is { } limit)
+            eventing.Relay.DeadLetterAfterFailures = limit > 0 ? limit : throw new InvalidOperationException("Humas:Outbox:DeadLetterAfterFailures must be at least 1.");
         var services = host.Services;
 
         var postgres = new NpgsqlConnectionStringBuilder(Required(host.Configuration, "ConnectionStrings:Postgres")) { Database = databaseName };
@@ -56,7 +58,9 @@ public static class EventingExtensions
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
 
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
         services.AddMassTransitOnRabbitMq(serviceName, Required(host.Configuration, "ConnectionStrings:RabbitMq"), eventing.ConsumerRegistrations);
         return eventing;
     }

@@ -57,6 +57,7 @@ public static class PpidSetup
             .Publishes<InformationRequestAnswered>()
             .Publishes<InformationRequestOverdue>()
             .Publishes<InformationRequestDueDateChanged>()
+            .Publishes<InformationRequestRouted>()
             .Publishes<Contracts.ObjectionFiled>()
             .Publishes<Contracts.ObjectionDecided>()
             .MigrationsFrom(typeof(PpidSetup).Assembly)
@@ -84,6 +85,8 @@ public static class PpidSetup
         });
         builder.Services.AddSingleton<PpidCalendar>();
         builder.Services.AddHostedService<OverdueDetector>();
+        builder.Services.AddSingleton<DueDateRecomputer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DueDateRecomputer>());
         return builder;
     }
 
@@ -110,9 +113,7 @@ public static class PpidSetup
         app.MapComputeDeadline();
         app.MapChangeNonWorkingDays();
         app.MapGetAnnualReport();
-        app.MapPost("/api/ppid/admin/overdue-sweep", async (IServiceProvider services, CancellationToken ct) =>
-                TypedResults.Ok(new { becameOverdue = await DetectOverdue.SweepAsync(services, ct) }))
-            .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunOverdueSweep").WithSummary("Run the overdue detection now");
+        app.MapRunOverdueSweep();
         app.MapInformationList();
         return app;
     }
