@@ -1,4 +1,6 @@
 using Humas.Eventing;
+using Humas.MediaRelations.Contracts;
+using Humas.MediaRelations.PressReleases;
 using Humas.MediaRelations.Subjects;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults.Texts;
@@ -13,19 +15,35 @@ public static class MediaSetup
     public static WebApplicationBuilder AddMediaRelations(this WebApplicationBuilder builder)
     {
         builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? ServiceName, eventing => eventing
-            .MigrationsFrom(typeof(MediaSetup).Assembly));
+            .Event<PressReleaseDrafted>("press-release-drafted")
+            .Event<PressReleaseRevised>("press-release-revised")
+            .Event<PressReleaseSubmitted>("press-release-submitted")
+            .Event<PressReleaseSentBack>("press-release-sent-back")
+            .Event<PressReleaseApproved>("press-release-approved")
+            .Event<PressReleaseScheduled>("press-release-scheduled")
+            .Event<PressReleasePublishedInternally>("press-release-published")
+            .Event<PressReleaseEmbargoLifted>("press-release-embargo-lifted")
+            .Publishes<PressReleasePublished>()
+            .MigrationsFrom(typeof(MediaSetup).Assembly)
+            .InlineProjection<ReleaseTimersProjection>()
+            .Translator<ReleaseIntegrationEvents>());
 
         builder.Services.AddUseCases();
         builder.Services.AddTexts(typeof(MediaSetup).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
         builder.Services.AddSingleton(_ => SubjectList.Load());
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddHostedService<ReleaseTimerService>();
         return builder;
     }
 
     public static WebApplication MapMediaRelations(this WebApplication app)
     {
         app.MapListSubjects();
+        var releases = app.MapGroup("/api/media/releases").WithTags("Press releases");
+        releases.MapReleaseWorkflow();
+        releases.MapGetRelease();
         return app;
     }
 }
