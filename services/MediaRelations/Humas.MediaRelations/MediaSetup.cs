@@ -1,5 +1,6 @@
 using Humas.Eventing;
 using Humas.MediaRelations.Contracts;
+using Humas.MediaRelations.Feeds;
 using Humas.MediaRelations.PressReleases;
 using Humas.MediaRelations.Subjects;
 using Humas.ReferenceData;
@@ -23,9 +24,14 @@ public static class MediaSetup
             .Event<PressReleaseScheduled>("press-release-scheduled")
             .Event<PressReleasePublishedInternally>("press-release-published")
             .Event<PressReleaseEmbargoLifted>("press-release-embargo-lifted")
+            .Event<PressReleases.PressReleaseCorrected>("press-release-corrected")
+            .Event<PressReleases.PressReleaseWithdrawn>("press-release-withdrawn")
             .Publishes<PressReleasePublished>()
+            .Publishes<Contracts.PressReleaseCorrected>()
+            .Publishes<Contracts.PressReleaseWithdrawn>()
             .MigrationsFrom(typeof(MediaSetup).Assembly)
             .InlineProjection<ReleaseTimersProjection>()
+            .InlineProjection<ReleaseFeedProjection>()
             .Translator<ReleaseIntegrationEvents>());
 
         builder.Services.AddUseCases();
@@ -34,6 +40,7 @@ public static class MediaSetup
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
         builder.Services.AddSingleton(_ => SubjectList.Load());
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<ReleaseFeeds>();
         builder.Services.AddHostedService<ReleaseTimerService>();
         return builder;
     }
@@ -44,6 +51,10 @@ public static class MediaSetup
         var releases = app.MapGroup("/api/media/releases").WithTags("Press releases");
         releases.MapReleaseWorkflow();
         releases.MapGetRelease();
+        releases.MapCorrectingAndWithdrawing();
+        releases.MapGetReleaseVersions();
+        ReleaseFeeds.Map(app);
+        app.MapGetReleaseNinjs();
         return app;
     }
 }

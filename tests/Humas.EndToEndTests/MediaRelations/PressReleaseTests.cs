@@ -29,11 +29,11 @@ public sealed class PressReleaseTests
         await Gateway.ClientAsync(await Gateway.TokenAsync($"{name}-{Guid.NewGuid():N}", "humas-officer", unit));
 
     /// <summary>Drafts, submits and has a second officer approve a release; answers its id and version.</summary>
-    public static async Task<(Guid Id, long Version, HttpClient Author, HttpClient Reviewer)> ApprovedAsync(string headline = "Siaran pers")
+    public static async Task<(Guid Id, long Version, HttpClient Author, HttpClient Reviewer)> ApprovedAsync(string headline = "Siaran pers", string unit = Unit)
     {
-        var author = await OfficerAsync("author");
-        var reviewer = await OfficerAsync("reviewer");
-        var created = await author.PostAsJsonAsync("/api/media/releases", Valid(headline: headline));
+        var author = await OfficerAsync("author", unit);
+        var reviewer = await OfficerAsync("reviewer", unit);
+        var created = await author.PostAsJsonAsync("/api/media/releases", Valid(unit, headline));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("releaseId").GetGuid();
         await Steps.OkAsync(await Steps.PostAsync(author, $"/api/media/releases/{id}/submit", new { }, 1));
@@ -91,6 +91,31 @@ public sealed class PressReleaseTests
         Assert.True(DateTimeOffset.UtcNow >= until.AddMilliseconds(-500), "public before its embargo time");
         var seen = await Steps.GetAsync(anyone, $"/api/media/releases/{id}");
         Assert.Equal("Embargo", seen.GetProperty("headline").GetString());
+    }
+
+    [Fact]
+    public async Task A_correction_is_a_new_version_with_its_history_and_a_withdrawal_keeps_the_address_answering()
+    {
+        var (id, version, _, reviewer) = await ApprovedAsync("Versi pertama");
+        using var anyone = await Gateway.ClientAsync();
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{id}/publish", new { }, version));
+
+        var correction = JsonSerializer.SerializeToNode(Valid(headline: "Versi kedua"))!.AsObject();
+        correction.Remove("unitId");
+        correction["correctionNote"] = "Tanggal rapat diperbaiki.";
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{id}/correct", correction, version + 1));
+        var seen = await Steps.GetAsync(anyone, $"/api/media/releases/{id}");
+        Assert.Equal(2, seen.GetProperty("version").GetInt32());
+        Assert.Equal("Versi kedua", seen.GetProperty("headline").GetString());
+        Assert.Equal("Tanggal rapat diperbaiki.", seen.GetProperty("correctionNote").GetString());
+        var history = await Steps.GetAsync(anyone, $"/api/media/releases/{id}/versions");
+        Assert.Equal(["Versi pertama", "Versi kedua"], history.EnumerateArray().Select(v => v.GetProperty("headline").GetString()));
+
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{id}/withdraw", new { notice = "Siaran pers ini ditarik." }, version + 2));
+        var withdrawn = await Steps.GetAsync(anyone, $"/api/media/releases/{id}");
+        Assert.Equal("canceled", withdrawn.GetProperty("pubStatus").GetString());
+        Assert.Equal("Siaran pers ini ditarik.", withdrawn.GetProperty("withdrawalNotice").GetString());
+        Assert.Equal("", withdrawn.GetProperty("bodyHtml").GetString());
     }
 
     [Fact]

@@ -123,4 +123,50 @@ public sealed class ReleaseWorkflowTests
         Assert.DoesNotContain("<img", html);
         Assert.DoesNotContain("javascript:", html);
     }
+
+    private static PressRelease Published(DateTimeOffset? embargo = null) =>
+        PressRelease.Evolve(Approved(), ReleaseWorkflow.Publish(Approved(), null, embargo, By("reviewer"))[0]);
+
+    [Fact]
+    public void A_correction_is_a_new_version_with_its_note_and_the_history_stays()
+    {
+        var state = Published();
+        var content = state.Content with { Headline = "Judul yang dikoreksi" };
+        var corrected = Assert.IsType<PressReleaseCorrected>(Assert.Single(CorrectingAndWithdrawing.Correct(state, content, "Salah tanggal", By("officer", Now.AddHours(1)))));
+        Assert.Equal(2, corrected.Version);
+        Assert.True(corrected.Public);
+        state = PressRelease.Evolve(state, corrected);
+        Assert.Equal(2, state.CurrentVersion);
+        Assert.Equal("Judul yang dikoreksi", state.Content.Headline);
+        Assert.Equal(["KPU Jawa Tengah menetapkan DPT", "Judul yang dikoreksi"], state.Versions.Select(v => v.Content.Headline));
+        Assert.Equal("Salah tanggal", state.Versions[^1].CorrectionNote);
+        Assert.Equal("release.correction-unchanged", Assert.Throws<Refusal>(() => CorrectingAndWithdrawing.Correct(state, state.Content, "x", By("o"))).Code);
+        Assert.Equal("release.not-published", Assert.Throws<Refusal>(() => CorrectingAndWithdrawing.Correct(Approved(), content, "x", By("o"))).Code);
+    }
+
+    [Fact]
+    public void A_withdrawn_release_keeps_answering_with_its_notice_and_is_not_corrected_again()
+    {
+        var state = Published();
+        var withdrawn = Assert.IsType<PressReleaseWithdrawn>(Assert.Single(CorrectingAndWithdrawing.Withdraw(state, "Ditarik karena keliru", By("officer"))));
+        Assert.True(withdrawn.WasPublic);
+        state = PressRelease.Evolve(state, withdrawn);
+        Assert.False(state.IsPublic);
+        Assert.True(state.IsWithdrawnPublicly);
+        Assert.Equal("Ditarik karena keliru", state.WithdrawalNotice);
+        Assert.Empty(CorrectingAndWithdrawing.Withdraw(state, "lagi", By("officer")));
+        Assert.Equal("release.withdrawn", Assert.Throws<Refusal>(() => CorrectingAndWithdrawing.Correct(state, state.Content with { Headline = "B" }, "x", By("o"))).Code);
+        Assert.Equal("release.not-published", Assert.Throws<Refusal>(() => CorrectingAndWithdrawing.Withdraw(Drafted(), "x", By("o"))).Code);
+    }
+
+    [Fact]
+    public void A_release_withdrawn_under_embargo_never_becomes_public()
+    {
+        var state = Published(Now.AddHours(2));
+        var withdrawn = Assert.IsType<PressReleaseWithdrawn>(Assert.Single(CorrectingAndWithdrawing.Withdraw(state, "Batal", By("officer"))));
+        Assert.False(withdrawn.WasPublic);
+        state = PressRelease.Evolve(state, withdrawn);
+        Assert.False(state.IsWithdrawnPublicly);
+        Assert.Empty(ReleaseTimers.Decide(state, Now.AddHours(3)));
+    }
 }

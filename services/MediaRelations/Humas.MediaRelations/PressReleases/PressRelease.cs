@@ -54,6 +54,13 @@ public sealed record PressReleasePublishedInternally(
 public sealed record PressReleaseEmbargoLifted(
     Guid ReleaseId, string UnitId, string Headline, string Language, int Version, DateTimeOffset LiftedAt, Guid? ClarificationId);
 
+/// <summary>A published release was corrected: a new version with its note. Public says whether it was public then (not under embargo).</summary>
+public sealed record PressReleaseCorrected(
+    Guid ReleaseId, string UnitId, int Version, ReleaseContent Content, string Note, DateTimeOffset CorrectedAt, bool Public);
+
+/// <summary>A published release was withdrawn; its address keeps answering with the notice.</summary>
+public sealed record PressReleaseWithdrawn(Guid ReleaseId, string UnitId, string Notice, DateTimeOffset WithdrawnAt, bool WasPublic);
+
 /// <summary>One published version of a release, as it was then.</summary>
 public sealed record ReleaseVersion(int Number, ReleaseContent Content, DateTimeOffset CreatedAt, string? CorrectionNote);
 
@@ -72,7 +79,9 @@ public sealed record PressRelease(
     DateTimeOffset? EmbargoUntil,
     bool EmbargoLifted,
     Guid? ClarificationId,
-    IReadOnlyList<ReleaseVersion> Versions)
+    IReadOnlyList<ReleaseVersion> Versions,
+    string? WithdrawalNotice = null,
+    DateTimeOffset? WithdrawnAt = null)
 {
     public const string StreamType = "press-release";
 
@@ -86,6 +95,9 @@ public sealed record PressRelease(
 
     /// <summary>Published with an embargo still in force: only accredited journalists see it.</summary>
     public bool IsUnderEmbargo => Status == ReleaseStatus.Published && EmbargoUntil is not null && !EmbargoLifted;
+
+    /// <summary>Withdrawn after it had been public: its address answers with the withdrawal notice.</summary>
+    public bool IsWithdrawnPublicly => Status == ReleaseStatus.Withdrawn && PublishedAt is not null && (EmbargoUntil is null || EmbargoLifted || EmbargoUntil <= WithdrawnAt);
 
     public int CurrentVersion => Versions.Count == 0 ? 0 : Versions[^1].Number;
 
@@ -106,6 +118,8 @@ public sealed record PressRelease(
             Versions = [new ReleaseVersion(1, state.Content, e.PublishedAt, null)],
         },
         PressReleaseEmbargoLifted => state with { EmbargoLifted = true },
+        PressReleaseCorrected e => state with { Content = e.Content, Versions = [.. state.Versions, new ReleaseVersion(e.Version, e.Content, e.CorrectedAt, e.Note)] },
+        PressReleaseWithdrawn e => state with { Status = ReleaseStatus.Withdrawn, WithdrawalNotice = e.Notice, WithdrawnAt = e.WithdrawnAt },
         _ => state,
     };
 }

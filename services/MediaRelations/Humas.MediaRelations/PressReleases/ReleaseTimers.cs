@@ -62,6 +62,7 @@ public sealed class ReleaseTimersProjection : IInlineProjection
                 PressReleaseScheduled e => e.PublishAt,
                 PressReleasePublishedInternally e => e.EmbargoUntil,
                 PressReleaseEmbargoLifted => null,
+                PressReleaseWithdrawn => null,
                 _ => DateTimeOffset.MinValue,
             };
             if (due == DateTimeOffset.MinValue) continue;
@@ -77,7 +78,7 @@ public sealed class ReleaseTimersProjection : IInlineProjection
     }
 }
 
-/// <summary>Other services (and the webhooks) learn when a release became public; drafts and embargoed releases stay inside.</summary>
+/// <summary>Other services learn when a release became public, was corrected or withdrawn; drafts and embargoed releases stay inside.</summary>
 public sealed class ReleaseIntegrationEvents : IIntegrationEventTranslator
 {
     public IEnumerable<object> Translate(RecordedEvent recorded)
@@ -89,6 +90,12 @@ public sealed class ReleaseIntegrationEvents : IIntegrationEventTranslator
                 break;
             case PressReleaseEmbargoLifted e:
                 yield return new PressReleasePublished(e.ReleaseId, e.UnitId, e.Version, e.Language, e.Headline, e.LiftedAt, e.ClarificationId);
+                break;
+            case PressReleaseCorrected { Public: true } e:
+                yield return new Contracts.PressReleaseCorrected(e.ReleaseId, e.UnitId, e.Version, e.Note, e.CorrectedAt);
+                break;
+            case PressReleaseWithdrawn { WasPublic: true } e:
+                yield return new Contracts.PressReleaseWithdrawn(e.ReleaseId, e.UnitId, e.Notice, e.WithdrawnAt);
                 break;
         }
     }
