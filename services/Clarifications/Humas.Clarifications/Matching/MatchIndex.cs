@@ -76,6 +76,8 @@ public sealed class MatchIndex
         var results = new List<Match>();
         foreach (var (number, shared) in overlap)
         {
+            // The score cannot exceed 2·shared/queryMass: most candidates sharing a common term stop here.
+            if (2 * shared / queryMass < settings.SuggestThreshold) continue;
             if (!entries.TryGetValue(number, out var entry)) continue;
             var entryMass = entry.Terms.Sum(kv => Weight(kv.Key, total) * kv.Value);
             var score = Math.Round(2 * shared / (queryMass + entryMass), 4);
