@@ -1,5 +1,7 @@
 using Humas.Benchmarks;
 
+if (args.FirstOrDefault() == "clarifications") return ClarificationsMatchingBenchmark.Run(args[1..]);
+
 var settings = BenchmarkSettings.FromArguments(args);
 Console.WriteLine($"Humas event store benchmarks{(settings.Quick ? " (--quick)" : "")} on {Environment.ProcessorCount} cores");
 
