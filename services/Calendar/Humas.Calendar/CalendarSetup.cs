@@ -2,6 +2,7 @@ using Humas.Calendar.Berkala;
 using Humas.Calendar.Berkala.Consuming;
 using Humas.Calendar.Contracts;
 using Humas.Calendar.Elections;
+using Humas.Calendar.Feeds;
 using Humas.Calendar.Elections.AddingElection;
 using Humas.Calendar.Elections.AddingStage;
 using Humas.Calendar.Elections.CorrectingStage;
@@ -13,6 +14,7 @@ using Humas.Calendar.Publications.Planning;
 using Humas.Calendar.Publications.Reading;
 using Humas.Calendar.Publications.Rescheduling;
 using Humas.Calendar.RequestDeadlines;
+using Humas.Calendar.Views;
 using Humas.Eventing;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults.Texts;
@@ -84,6 +86,11 @@ public static class CalendarSetup
         publications.MapReschedulePublication();
         publications.MapChangePublicationStatus();
 
+        app.MapUnitAgenda();
+        app.MapRollUp();
+        app.MapMissedAndOverdue();
+        app.MapLeadershipFigures();
+        app.MapCalendarFeeds();
         app.MapSweep();
         return app;
     }

@@ -9,24 +9,27 @@ public sealed record SweepResult(DateTimeOffset AsOf, int PublicationsMissed, in
 
 public static class Sweeps
 {
-    public static async Task<SweepResult> RunAsync(IServiceProvider services, DateTimeOffset asOf, CancellationToken ct)
+    /// <summary>Planned items are judged at <paramref name="now"/>; berkala obligations at <paramref name="obligationsAsOf"/> (the same moment, but in Development).</summary>
+    public static async Task<SweepResult> RunAsync(IServiceProvider services, DateTimeOffset now, DateTimeOffset obligationsAsOf, CancellationToken ct)
     {
-        var missed = await MarkMissed.SweepAsync(services, asOf, ct);
-        var (due, overdue) = await Berkala.CheckingObligations.CheckObligations.SweepAsync(services, asOf, ct);
-        return new SweepResult(asOf, missed, due, overdue);
+        var missed = await MarkMissed.SweepAsync(services, now, ct);
+        var (due, overdue) = await Berkala.CheckingObligations.CheckObligations.SweepAsync(services, obligationsAsOf, ct);
+        return new SweepResult(obligationsAsOf, missed, due, overdue);
     }
 
     public sealed record Body(DateTimeOffset? AsOf);
 
     /// <summary>
-    /// An administrator runs the sweep now. In Development only, <c>asOf</c> runs it as of another
-    /// moment, so that the end-to-end tests can see an obligation come due without waiting six months.
+    /// An administrator runs the sweep now. In Development only, <c>asOf</c> checks the berkala
+    /// obligations as of another moment, so that the end-to-end tests can see an obligation come due
+    /// without waiting six months; planned items are always judged at the real time.
     /// </summary>
     public static void MapSweep(this WebApplication app) =>
         app.MapPost("/api/calendar/admin/sweep", async (Body? body, IServiceProvider services, IHostEnvironment environment, TimeProvider clock, CancellationToken ct) =>
             {
                 if (body?.AsOf is not null && !environment.IsDevelopment()) throw Refusal.Invalid("asOf", "sweep.as-of-development-only");
-                return TypedResults.Ok(await RunAsync(services, body?.AsOf ?? clock.GetUtcNow(), ct));
+                var now = clock.GetUtcNow();
+                return TypedResults.Ok(await RunAsync(services, now, body?.AsOf ?? now, ct));
             })
             .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunCalendarSweep")
             .WithSummary("Mark missed items and check berkala obligations now (administrators)")
@@ -46,7 +49,8 @@ public sealed partial class SweepService(IServiceProvider services, IConfigurati
         {
             try
             {
-                var result = await Sweeps.RunAsync(services, clock.GetUtcNow(), stoppingToken);
+                var now = clock.GetUtcNow();
+                var result = await Sweeps.RunAsync(services, now, now, stoppingToken);
                 if (result.PublicationsMissed + result.ObligationsDue + result.ObligationsOverdue > 0)
                     LogSwept(logger, result.PublicationsMissed, result.ObligationsDue, result.ObligationsOverdue);
             }

@@ -1,4 +1,5 @@
 using Humas.Eventing;
+using Humas.Ppid.Compliance;
 using Humas.Ppid.Contracts;
 using Humas.Ppid.Deadlines;
 using Humas.Ppid.Deadlines.ChangingCalendar;
@@ -62,7 +63,8 @@ public static class PpidSetup
             .InlineProjection<RequestRegisterProjection>()
             .InlineProjection<ObjectionRegisterProjection>()
             .InlineProjection<RequestIntegrationEvents>()
-            .AddInformationList());
+            .AddInformationList()
+            .Consumer<PeriodicPublicationScheduledConsumer>().Consumer<PeriodicPublicationDueConsumer>().Consumer<PeriodicPublicationOverdueConsumer>());
 
         builder.Services.AddUseCases();
         builder.Services.AddTexts(typeof(PpidSetup).Assembly);
@@ -108,6 +110,7 @@ public static class PpidSetup
                 TypedResults.Ok(new { becameOverdue = await DetectOverdue.SweepAsync(services, ct) }))
             .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunOverdueSweep").WithSummary("Run the overdue detection now");
         app.MapInformationList();
+        app.MapComplianceView();
         return app;
     }
 }
