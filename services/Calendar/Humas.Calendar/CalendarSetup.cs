@@ -13,6 +13,7 @@ using Humas.Calendar.Publications.Editing;
 using Humas.Calendar.Publications.Planning;
 using Humas.Calendar.Publications.Reading;
 using Humas.Calendar.Publications.Rescheduling;
+using Humas.Calendar.Recurrence;
 using Humas.Calendar.RequestDeadlines;
 using Humas.Calendar.Views;
 using Humas.Eventing;
@@ -41,6 +42,7 @@ public static class CalendarSetup
             .Event<PublicationMissed>("publication-missed")
             .Event<PublicationCancelled>("publication-cancelled")
             .Event<UnplannedPublicationRecorded>("unplanned-publication-recorded")
+            .Event<SeriesStarted>("series-started")
             .Event<BerkalaObligationStarted>("berkala-obligation-started")
             .Event<BerkalaObligationRenewed>("berkala-obligation-renewed")
             .Event<BerkalaObligationCameDue>("berkala-obligation-came-due")
@@ -90,6 +92,7 @@ public static class CalendarSetup
         app.MapRollUp();
         app.MapMissedAndOverdue();
         app.MapLeadershipFigures();
+        app.MapSeries();
         app.MapCalendarFeeds();
         app.MapSweep();
         return app;

@@ -12,6 +12,7 @@ public static class Sweeps
     /// <summary>Planned items are judged at <paramref name="now"/>; berkala obligations at <paramref name="obligationsAsOf"/> (the same moment, but in Development).</summary>
     public static async Task<SweepResult> RunAsync(IServiceProvider services, DateTimeOffset now, DateTimeOffset obligationsAsOf, CancellationToken ct)
     {
+        await Recurrence.GenerateOccurrences.SweepAsync(services, now, ct);
         var missed = await MarkMissed.SweepAsync(services, now, ct);
         var (due, overdue) = await Berkala.CheckingObligations.CheckObligations.SweepAsync(services, obligationsAsOf, ct);
         return new SweepResult(obligationsAsOf, missed, due, overdue);
