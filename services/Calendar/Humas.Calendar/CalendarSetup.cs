@@ -31,29 +31,7 @@ public static class CalendarSetup
     {
         builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "calendar", eventing => eventing
             .MigrationsFrom(typeof(CalendarSetup).Assembly)
-            .Event<ElectionAdded>("election-added")
-            .Event<StageAdded>("stage-added")
-            .Event<StageDatesCorrected>("stage-dates-corrected")
-            .Event<PublicationPlanned>("publication-planned")
-            .Event<PublicationEdited>("publication-edited")
-            .Event<PublicationRescheduled>("publication-rescheduled")
-            .Event<PublicationStarted>("publication-started")
-            .Event<PublicationPublished>("publication-published")
-            .Event<PublicationMissed>("publication-missed")
-            .Event<PublicationCancelled>("publication-cancelled")
-            .Event<UnplannedPublicationRecorded>("unplanned-publication-recorded")
-            .Event<SeriesStarted>("series-started")
-            .Event<BerkalaObligationStarted>("berkala-obligation-started")
-            .Event<BerkalaObligationRenewed>("berkala-obligation-renewed")
-            .Event<BerkalaObligationCameDue>("berkala-obligation-came-due")
-            .Event<BerkalaObligationBecameOverdue>("berkala-obligation-became-overdue")
-            .Publishes<PeriodicPublicationScheduled>()
-            .Publishes<PeriodicPublicationDue>()
-            .Publishes<PeriodicPublicationOverdue>()
-            .InlineProjection<ElectionsProjection>()
-            .InlineProjection<PublicationsProjection>()
-            .InlineProjection<BerkalaProjection>()
-            .Translator<BerkalaIntegrationEvents>()
+            .AddCalendarEvents()
             .Consumer<InformationRequestRegisteredConsumer>()
             .Consumer<InformationRequestDueDateChangedConsumer>()
             .Consumer<InformationRequestAnsweredConsumer>()
@@ -70,6 +48,32 @@ public static class CalendarSetup
         builder.Services.AddHostedService<SweepService>();
         return builder;
     }
+
+    /// <summary>The calendar's events under stable names, its read models and what it tells other services.</summary>
+    public static EventingBuilder AddCalendarEvents(this EventingBuilder eventing) => eventing
+        .Event<ElectionAdded>("election-added")
+        .Event<StageAdded>("stage-added")
+        .Event<StageDatesCorrected>("stage-dates-corrected")
+        .Event<PublicationPlanned>("publication-planned")
+        .Event<PublicationEdited>("publication-edited")
+        .Event<PublicationRescheduled>("publication-rescheduled")
+        .Event<PublicationStarted>("publication-started")
+        .Event<PublicationPublished>("publication-published")
+        .Event<PublicationMissed>("publication-missed")
+        .Event<PublicationCancelled>("publication-cancelled")
+        .Event<UnplannedPublicationRecorded>("unplanned-publication-recorded")
+        .Event<SeriesStarted>("series-started")
+        .Event<BerkalaObligationStarted>("berkala-obligation-started")
+        .Event<BerkalaObligationRenewed>("berkala-obligation-renewed")
+        .Event<BerkalaObligationCameDue>("berkala-obligation-came-due")
+        .Event<BerkalaObligationBecameOverdue>("berkala-obligation-became-overdue")
+        .Publishes<PeriodicPublicationScheduled>()
+        .Publishes<PeriodicPublicationDue>()
+        .Publishes<PeriodicPublicationOverdue>()
+        .InlineProjection<ElectionsProjection>()
+        .InlineProjection<PublicationsProjection>()
+        .InlineProjection<BerkalaProjection>()
+        .Translator<BerkalaIntegrationEvents>();
 
     public static WebApplication MapCalendar(this WebApplication app)
     {
