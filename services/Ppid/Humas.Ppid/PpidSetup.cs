@@ -1,4 +1,5 @@
 using Humas.Eventing;
+using Humas.Ppid.Compliance;
 using Humas.Ppid.Contracts;
 using Humas.Ppid.Deadlines;
 using Humas.Ppid.Deadlines.ChangingCalendar;
@@ -66,7 +67,8 @@ public static class PpidSetup
             .InlineProjection<RequesterErasure>()
             .InlineProjection<ObjectionRegisterProjection>()
             .InlineProjection<RequestIntegrationEvents>()
-            .AddInformationList());
+            .AddInformationList()
+            .Consumer<PeriodicPublicationScheduledConsumer>().Consumer<PeriodicPublicationDueConsumer>().Consumer<PeriodicPublicationOverdueConsumer>());
 
         builder.Services.AddUseCases();
         var accessCodes = new AccessCodeOptions { Key = builder.Configuration[AccessCodeHasher.Setting] ?? "" };
@@ -115,6 +117,7 @@ public static class PpidSetup
         app.MapGetAnnualReport();
         app.MapRunOverdueSweep();
         app.MapInformationList();
+        app.MapComplianceView();
         return app;
     }
 }
