@@ -3,7 +3,7 @@ namespace Humas.TestSupport;
 /// <summary>
 /// Where the infrastructure and the gateway are, as ./humas runs them, so that a plain
 /// `dotnet test` finds them after `./humas infra up` (or `./humas up`). The same variables as
-/// ./humas move them: HUMAS_PG_PORT, HUMAS_RABBITMQ_PORT; HUMAS_POSTGRES, HUMAS_RABBITMQ and
+/// ./humas move them: HUMAS_PG_PORT, HUMAS_RABBITMQ_PORT, HUMAS_APPS_FILE; HUMAS_POSTGRES, HUMAS_RABBITMQ and
 /// HUMAS_GATEWAY_URL (which ./humas test sets) name them whole. The gateway's port comes from
 /// apps.txt, the list of applications.
 /// </summary>
@@ -30,12 +30,12 @@ public static class HumasEnvironment
     public static string RabbitMqServer =>
         Variable("HUMAS_RABBITMQ") ?? $"amqp://{User}:{Password}@127.0.0.1:{RabbitMqPort}/";
 
-    /// <summary>The gateway: the port apps.txt gives the application named 'gateway'.</summary>
+    /// <summary>The gateway: the port apps.txt (or the list HUMAS_APPS_FILE names) gives the application named 'gateway'.</summary>
     public static Uri GatewayUrl => new(Variable("HUMAS_GATEWAY_URL") ?? $"http://127.0.0.1:{GatewayPort()}");
 
     private static int GatewayPort()
     {
-        var apps = Path.Combine(HumasControl.RepositoryRoot(), "apps.txt");
+        var apps = Variable("HUMAS_APPS_FILE") ?? Path.Combine(HumasControl.RepositoryRoot(), "apps.txt");
         if (!File.Exists(apps)) return DefaultGatewayPort;
         foreach (var line in File.ReadLines(apps))
         {
