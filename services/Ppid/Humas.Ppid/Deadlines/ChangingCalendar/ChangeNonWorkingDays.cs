@@ -41,7 +41,7 @@ public static class ChangeNonWorkingDays
         errors.Text(body.NameId, "nameId", 200).Text(body.NameEn, "nameEn", 200, required: false).Text(body.Source, "source", 500);
         errors.ThrowIfInvalid();
         var (current, version) = await calendar.CurrentAsync(ct);
-        if (current.NonWorkingDayOn(body.Date!.Value) is { } existing && existing.Kind == body.Kind)
+        if (current.ListedOn(body.Date!.Value) is { } existing && existing.Kind == body.Kind)
             throw Refusal.Invalid("date", "non-working-day.already", body.Date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), existing.NameId);
 
         var actor = user.FindFirstValue(HumasClaims.Subject) ?? "admin";
@@ -52,7 +52,10 @@ public static class ChangeNonWorkingDays
     private static async Task<IResult> RemoveAsync(DateOnly date, string? reason, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)
     {
         var (current, version) = await calendar.CurrentAsync(ct);
-        if (current.NonWorkingDayOn(date) is null) throw Refusal.NotFound("non-working-day.not-found", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A holiday set by Keppres for a fixed date stays a holiday whatever is listed: only a change to the data moves it.
+        if (current.FixedDateHolidayOn(date) is { } fixedDate) throw Refusal.Conflict("non-working-day.fixed-date", day, fixedDate.NameId, fixedDate.Source);
+        if (current.ListedOn(date) is null) throw Refusal.NotFound("non-working-day.not-found", day);
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "non-working-day.reason.required");
         var removed = new NonWorkingDayRemoved(date, reason.Trim(), user.FindFirstValue(HumasClaims.Subject) ?? "admin", clock.GetUtcNow());
         return await ChangeAsync(removed, $"{date:yyyy-MM-dd} dihapus dari hari libur / removed", version, store, services, ct);
