@@ -23,6 +23,7 @@ using Humas.Ppid.Requests.RoutingRequest;
 using Humas.Ppid.Requests.WithdrawingRequest;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
+using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Texts;
 using Humas.UseCases;
 
@@ -83,7 +84,9 @@ public static class PpidSetup
 
     public static WebApplication MapPpid(this WebApplication app)
     {
-        var requests = app.MapGroup("/api/ppid/requests").WithTags("Requests");
+        // Every endpoint's dates and texts are checked before its handler runs (InputChecks).
+        var api = app.MapGroup("").CheckInput();
+        var requests = api.MapGroup("/api/ppid/requests").WithTags("Requests");
         requests.MapRegisterRequest();
         requests.MapGetRequest();
         requests.MapListRegister();
@@ -95,19 +98,19 @@ public static class PpidSetup
         requests.MapEraseRequester();
         requests.MapFileObjection();
 
-        var objections = app.MapGroup("/api/ppid/objections").WithTags("Objections");
+        var objections = api.MapGroup("/api/ppid/objections").WithTags("Objections");
         objections.MapReadingObjections();
         objections.MapDecideObjection();
         objections.MapRecordDispute();
 
-        app.MapListMyRequests();
-        app.MapComputeDeadline();
-        app.MapChangeNonWorkingDays();
-        app.MapGetAnnualReport();
-        app.MapPost("/api/ppid/admin/overdue-sweep", async (IServiceProvider services, CancellationToken ct) =>
+        api.MapListMyRequests();
+        api.MapComputeDeadline();
+        api.MapChangeNonWorkingDays();
+        api.MapGetAnnualReport();
+        api.MapPost("/api/ppid/admin/overdue-sweep", async (IServiceProvider services, CancellationToken ct) =>
                 TypedResults.Ok(new { becameOverdue = await DetectOverdue.SweepAsync(services, ct) }))
-            .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunOverdueSweep").WithSummary("Run the overdue detection now");
-        app.MapInformationList();
+        .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunOverdueSweep").WithSummary("Run the overdue detection now");
+        api.MapInformationList();
         return app;
     }
 }

@@ -11,7 +11,7 @@ namespace Humas.Ppid.Reports;
 /// <summary>The annual report is public information (Pasal 11): anyone may read it, as JSON or CSV.</summary>
 public static class GetAnnualReport
 {
-    public static void MapGetAnnualReport(this WebApplication app) =>
+    public static void MapGetAnnualReport(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/ppid/reports/annual", HandleAsync).AllowAnonymous().WithTags("Reports").WithName("GetAnnualReport")
             .WithSummary("The annual public information service report of a unit (format=csv for a spreadsheet)")
             .Produces<AnnualReport>(StatusCodes.Status200OK, "application/json", "text/csv")

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
@@ -16,13 +17,13 @@ namespace Humas.Ppid.Deadlines.ChangingCalendar;
 /// </summary>
 public static class ChangeNonWorkingDays
 {
-    public sealed record AddBody(DateOnly? Date, NonWorkingDayKind? Kind, string? NameId, string? NameEn, string? Source);
+    public sealed record AddBody(DateOnly? Date, NonWorkingDayKind? Kind, [property: MaxLength(200)] string? NameId, [property: MaxLength(200)] string? NameEn, [property: MaxLength(500)] string? Source);
 
     public sealed record Recomputed(string Number, DateOnly PreviousDueDate, DateOnly DueDate);
 
     public sealed record Changed(long CalendarVersion, IReadOnlyList<Recomputed> Recomputed);
 
-    public static void MapChangeNonWorkingDays(this WebApplication app)
+    public static void MapChangeNonWorkingDays(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/ppid/admin/non-working-days").WithTags("Administration").RequireAuthorization(HumasPolicies.Admin);
         admin.MapGet("/", async (PpidCalendar calendar, CancellationToken ct) => TypedResults.Ok((await calendar.CurrentAsync(ct)).Calendar.NonWorkingDays))
@@ -49,7 +50,7 @@ public static class ChangeNonWorkingDays
         return await ChangeAsync(added, $"{added.NameId} ({added.Date:yyyy-MM-dd}) ditambahkan / added", version, store, services, ct);
     }
 
-    private static async Task<IResult> RemoveAsync(DateOnly date, string? reason, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> RemoveAsync(DateOnly date, [MaxLength(2000)] string? reason, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, IServiceProvider services, TimeProvider clock, CancellationToken ct)
     {
         var (current, version) = await calendar.CurrentAsync(ct);
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

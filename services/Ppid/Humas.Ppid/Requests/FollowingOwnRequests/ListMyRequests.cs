@@ -12,7 +12,7 @@ public static class ListMyRequests
 {
     public sealed record MyRequest(string RegistrationNumber, string UnitId, string Status, string? Outcome, DateTimeOffset ReceivedAt, DateOnly DueDate, bool Overdue, long Version);
 
-    public static void MapListMyRequests(this WebApplication app) =>
+    public static void MapListMyRequests(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/ppid/my-requests", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).WithTags("Requests")
             .WithName("ListMyRequests").WithSummary("The signed-in citizen's own requests")
             .Produces<IReadOnlyList<MyRequest>>().ProducesProblem(StatusCodes.Status403Forbidden);
