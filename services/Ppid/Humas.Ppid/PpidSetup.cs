@@ -35,36 +35,7 @@ public static class PpidSetup
 
     public static WebApplicationBuilder AddPpid(this WebApplicationBuilder builder)
     {
-        builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "ppid", eventing => eventing
-            .Event<RequestRegistered>("request-registered")
-            .Event<RequestRouted>("request-routed")
-            .Event<RequestReferred>("request-referred")
-            .Event<ClarificationRequested>("clarification-requested")
-            .Event<ClarificationReceived>("clarification-received")
-            .Event<DeadlineExtended>("deadline-extended")
-            .Event<RequestAnswered>("request-answered")
-            .Event<RequestBecameOverdue>("request-became-overdue")
-            .Event<RequestWithdrawn>("request-withdrawn")
-            .Event<DueDateRecomputed>("due-date-recomputed")
-            .Event<RequesterDataErased>("requester-data-erased")
-            .Event<Objections.ObjectionFiled>("objection-filed")
-            .Event<Objections.ObjectionDecided>("objection-decided")
-            .Event<DisputeFiled>("dispute-filed")
-            .Event<ObjectionDueDateRecomputed>("objection-due-date-recomputed")
-            .Event<NonWorkingDayAdded>("non-working-day-added")
-            .Event<NonWorkingDayRemoved>("non-working-day-removed")
-            .Publishes<InformationRequestRegistered>()
-            .Publishes<InformationRequestAnswered>()
-            .Publishes<InformationRequestOverdue>()
-            .Publishes<InformationRequestDueDateChanged>()
-            .Publishes<Contracts.ObjectionFiled>()
-            .Publishes<Contracts.ObjectionDecided>()
-            .MigrationsFrom(typeof(PpidSetup).Assembly)
-            .InlineProjection<RequestRegisterProjection>()
-            .InlineProjection<ObjectionRegisterProjection>()
-            .InlineProjection<RequestIntegrationEvents>()
-            .AddInformationList());
-
+        builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "ppid", Eventing);
         builder.Services.AddUseCases();
         builder.Services.AddTexts(typeof(PpidSetup).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -81,6 +52,37 @@ public static class PpidSetup
         builder.Services.AddHostedService<OverdueDetector>();
         return builder;
     }
+
+    /// <summary>Ppid's events under their stable names, what it publishes, its schema and its inline projections (also hosted by the integration tests).</summary>
+    public static void Eventing(EventingBuilder eventing) => eventing
+        .Event<RequestRegistered>("request-registered")
+        .Event<RequestRouted>("request-routed")
+        .Event<RequestReferred>("request-referred")
+        .Event<ClarificationRequested>("clarification-requested")
+        .Event<ClarificationReceived>("clarification-received")
+        .Event<DeadlineExtended>("deadline-extended")
+        .Event<RequestAnswered>("request-answered")
+        .Event<RequestBecameOverdue>("request-became-overdue")
+        .Event<RequestWithdrawn>("request-withdrawn")
+        .Event<DueDateRecomputed>("due-date-recomputed")
+        .Event<RequesterDataErased>("requester-data-erased")
+        .Event<Objections.ObjectionFiled>("objection-filed")
+        .Event<Objections.ObjectionDecided>("objection-decided")
+        .Event<DisputeFiled>("dispute-filed")
+        .Event<ObjectionDueDateRecomputed>("objection-due-date-recomputed")
+        .Event<NonWorkingDayAdded>("non-working-day-added")
+        .Event<NonWorkingDayRemoved>("non-working-day-removed")
+        .Publishes<InformationRequestRegistered>()
+        .Publishes<InformationRequestAnswered>()
+        .Publishes<InformationRequestOverdue>()
+        .Publishes<InformationRequestDueDateChanged>()
+        .Publishes<Contracts.ObjectionFiled>()
+        .Publishes<Contracts.ObjectionDecided>()
+        .MigrationsFrom(typeof(PpidSetup).Assembly)
+        .InlineProjection<RequestRegisterProjection>()
+        .InlineProjection<ObjectionRegisterProjection>()
+        .InlineProjection<RequestIntegrationEvents>()
+        .AddInformationList();
 
     public static WebApplication MapPpid(this WebApplication app)
     {

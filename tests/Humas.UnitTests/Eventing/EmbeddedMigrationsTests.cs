@@ -13,7 +13,8 @@ public sealed class EmbeddedMigrationsTests
     public void The_ppid_migrations_keep_the_ids_databases_have_recorded_in_number_order()
     {
         var migrations = EmbeddedMigrations.From(typeof(Humas.Ppid.PpidSetup).Assembly);
-        Assert.Equal(["ppid-001-request-register", "ppid-002-request-lifecycle", "ppid-003-objection-register", "ppid-004-dip-entries", "ppid-005-request-accounts"],
+        Assert.Equal(["ppid-001-request-register", "ppid-002-request-lifecycle", "ppid-003-objection-register", "ppid-004-dip-entries", "ppid-005-request-accounts",
+            "ppid-006-annual-report-figures"],
             migrations.Select(m => m.Id));
         Assert.StartsWith("CREATE TABLE ppid_requests (", migrations[0].Sql);
     }
