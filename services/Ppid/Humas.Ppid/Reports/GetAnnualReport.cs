@@ -25,7 +25,7 @@ public static class GetAnnualReport
 
         var start = new DateTimeOffset(year!.Value, 1, 1, 0, 0, 0, unit!.TimeZone.UtcOffset);
         var report = await AnnualReport.ReadAsync(db, unit.Id, year.Value, start, start.AddYears(1), ct);
-        return format == "csv" ? Csv.File(Csv.Write(["indikator", "nilai"], CsvRows(report)), $"laporan-tahunan-{unit.Id}-{year}.csv") : TypedResults.Ok(report);
+        return format == "csv" ? Csv.Stream($"laporan-tahunan-{unit.Id}-{year}.csv", ["indikator", "nilai"], CsvRows(report).ToAsyncEnumerable()) : TypedResults.Ok(report);
     }
 
     private static List<IReadOnlyList<object?>> CsvRows(AnnualReport r)
