@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Humas.Gateway;
 
-/// <summary>The gateway's own policies: which callers a route admits, and how hard anonymous writers may push.</summary>
+/// <summary>The gateway's own policies: which callers a route admits, and how hard anonymous callers may push.</summary>
 public static class GatewayPolicies
 {
     /// <summary>Public routes: anyone may call, but a token that is sent must be valid (a forged one is refused, not ignored).</summary>
     public const string TokenValidIfPresent = "token-valid-if-present";
 
     public const string Officers = "officers";
-    public const string AnonymousWrites = "anonymous-writes";
+    /// <summary>Per client address, without signing in: writes, and reads of the endpoints that cost the most to answer (Humas:RateLimits).</summary>
+    public const string AnonymousCallers = "anonymous-callers";
 
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,25 +25,38 @@ public static class GatewayPolicies
                 || context.User.Identity?.IsAuthenticated == true))
             .AddPolicy(Officers, policy => policy.RequireRole("ppid-officer", "humas-officer", "supervisor", "admin"));
 
-        var permits = configuration.GetValue("Humas:RateLimits:AnonymousWritesPerMinute", 30);
+        var writes = configuration.GetValue("Humas:RateLimits:AnonymousWritesPerMinute", 30);
+        var reads = configuration.GetValue("Humas:RateLimits:AnonymousReadsPerMinute", 120);
+        // Whole lists, reports and computations; one request, entry or objection by its id is cheap and not limited.
+        var expensiveReads = (configuration.GetSection("Humas:RateLimits:ExpensiveReads").Get<string[]>() ?? [])
+            .Select(path => path.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        static bool IsRead(HttpContext http) => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                var http = context.HttpContext;
+                var texts = http.RequestServices.GetRequiredService<TextCatalog>();
+                var (code, permits) = IsRead(http) ? ("gateway.anonymous-reads-limited", reads) : ("gateway.anonymous-writes-limited", writes);
+                http.Response.Headers.RetryAfter = "60";
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Detail = context.HttpContext.RequestServices.GetRequiredService<TextCatalog>()["gateway.anonymous-writes-limited", permits] },
+                    HttpContext = http,
+                    ProblemDetails = { Status = 429, Title = texts["problem.429"], Detail = texts[code, permits], Extensions = { ["code"] = code } },
                 });
             };
-            // Reads and signed-in callers are not limited here; anonymous writes are, per client address.
-            options.AddPolicy(AnonymousWrites, http =>
-                HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || http.User.Identity?.IsAuthenticated == true
-                    ? RateLimitPartition.GetNoLimiter("unlimited")
-                    : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Signed-in callers are not limited here. Anonymous ones are, per client address: every write, and reads of the expensive paths.
+            options.AddPolicy(AnonymousCallers, http =>
+            {
+                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                if (http.User.Identity?.IsAuthenticated == true) return RateLimitPartition.GetNoLimiter("signed-in");
+                if (!IsRead(http))
+                    return RateLimitPartition.GetFixedWindowLimiter($"writes:{address}", _ => PerMinute(writes));
+                return expensiveReads.Contains(http.Request.Path.Value?.TrimEnd('/') ?? "")
+                    ? RateLimitPartition.GetFixedWindowLimiter($"reads:{address}", _ => PerMinute(reads))
+                    : RateLimitPartition.GetNoLimiter("cheap-reads");
+            });
         });
 
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -53,4 +67,6 @@ public static class GatewayPolicies
         });
         return services;
     }
+
+    private static FixedWindowRateLimiterOptions PerMinute(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 }
