@@ -4,7 +4,9 @@ namespace Humas.Gateway;
 
 /// <summary>
 /// Development only: hands out tokens signed with the development key, so the system can be
-/// tried and tested without an identity provider. Never mapped outside Development.
+/// tried and tested without an identity provider. Never mapped outside Development, and even
+/// there it answers only callers on this machine: the connection's own peer must be a
+/// loopback address (X-Forwarded-For, which a trusted proxy may set, does not count).
 /// </summary>
 public static class DevelopmentTokens
 {
@@ -13,8 +15,9 @@ public static class DevelopmentTokens
     public static void MapDevelopmentTokens(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) return;
-        app.MapPost("/dev/tokens", (TokenRequest request, IConfiguration configuration) =>
+        app.MapPost("/dev/tokens", (TokenRequest request, HttpContext http, IConfiguration configuration) =>
         {
+            if (!ClientAddresses.IsFromThisMachine(http)) return Results.NotFound();
             var unknown = (request.Roles ?? []).Except(HumasRoles.All).ToList();
             if (string.IsNullOrWhiteSpace(request.Subject) || unknown.Count > 0)
                 return Results.ValidationProblem(new Dictionary<string, string[]>

@@ -5,13 +5,13 @@ using Humas.ServiceDefaults.Texts;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHumasTelemetry("gateway");
 builder.Services.AddHumasProblemDetails();
-builder.Services.AddHumasAuthentication(builder.Configuration);
+builder.Services.AddHumasAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddGatewayPolicies(builder.Configuration);
 builder.Services.AddHealthChecks();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
-app.UseForwardedHeaders();
+app.UseClientAddresses();
 app.UseHumasLanguages();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -23,7 +23,13 @@ app.MapHealthChecks("/health/live");
 app.MapHealthChecks("/health/ready");
 app.MapDevelopmentTokens();
 app.MapOpenApiIndex();
-app.MapReverseProxy(proxy => proxy.UseRequestBodyLimits());
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseRequestBodyLimits();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.Run();
 
 public partial class Program;

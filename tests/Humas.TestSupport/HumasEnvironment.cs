@@ -23,6 +23,9 @@ public static class HumasEnvironment
     public static string PostgresServer =>
         Variable("HUMAS_POSTGRES") ?? $"Host=127.0.0.1;Port={PostgresPort};Username={User};Password={Password}";
 
+    /// <summary>The database role a service connects with (./humas creates one per service: humas_NAME, whose development password is its name too).</summary>
+    public static string ServiceRole(string service) => $"humas_{service.Replace('-', '_')}";
+
     /// <summary>The RabbitMQ broker, virtual host '/'.</summary>
     public static string RabbitMqServer =>
         Variable("HUMAS_RABBITMQ") ?? $"amqp://{User}:{Password}@127.0.0.1:{RabbitMqPort}/";

@@ -19,6 +19,20 @@ public sealed class EventingBuilder(IServiceCollection services)
     public OutboxRelayOptions Relay { get; } = new();
     public HousekeepingOptions Housekeeping { get; } = new();
 
+    /// <summary>Whether the service seals personal data (<see cref="SealsPersonalData"/>).</summary>
+    public bool SealingPersonalData { get; private set; }
+
+    /// <summary>
+    /// The service seals personal data: it gets the <see cref="PersonalData.PersonalDataVault"/> and needs
+    /// Humas:PersonalData:MasterKey, without which it does not start. A service that does not say so
+    /// has no vault and must not be given the master key.
+    /// </summary>
+    public EventingBuilder SealsPersonalData()
+    {
+        SealingPersonalData = true;
+        return this;
+    }
+
     /// <summary>Whether this process relays its outbox to the broker (tools and some tests only write).</summary>
     public bool RunOutboxRelay { get; set; } = true;
 

@@ -17,13 +17,16 @@ public static class EventingExtensions
     /// Adds the service's event store on its own PostgreSQL database, the outbox relay, the
     /// async projections and MassTransit on RabbitMQ. Configuration: ConnectionStrings:Postgres
     /// (the database name is the service's own), ConnectionStrings:RabbitMq (an amqp:// URI),
-    /// Humas:PersonalData:MasterKey.
+    /// and for a service that seals personal data Humas:PersonalData:MasterKey (and
+    /// PreviousMasterKeys while one is being replaced).
     /// </summary>
     public static EventingBuilder AddEventing(this IHostApplicationBuilder host, string serviceName, string databaseName, Action<EventingBuilder> configure)
     {
         DapperMapping.Configure();
         var eventing = new EventingBuilder(host.Services);
         configure(eventing);
+        if (host.Configuration.GetValue<int?>("Humas:Outbox:DeadLetterAfterFailures") is { } limit)
+            eventing.Relay.DeadLetterAfterFailures = limit > 0 ? limit : throw new InvalidOperationException("Humas:Outbox:DeadLetterAfterFailures must be at least 1.");
         var services = host.Services;
 
         var postgres = new NpgsqlConnectionStringBuilder(Required(host.Configuration, "ConnectionStrings:Postgres")) { Database = databaseName };
@@ -35,19 +38,29 @@ public static class EventingExtensions
         services.AddSingleton(eventing.Relay);
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<EventStore>();
-        services.AddSingleton(new PersonalDataOptions { MasterKey = host.Configuration["Humas:PersonalData:MasterKey"] ?? "" });
-        services.AddSingleton<PersonalDataVault>();
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), postgres.ConnectionString, eventing.Migrations));
 
         // Registered first so that the schema exists before the relay, projections or consumers start.
         services.AddHostedService<SchemaInitializer>();
+        if (eventing.SealingPersonalData)
+        {
+            var personalData = host.Configuration.GetSection("Humas:PersonalData").Get<PersonalDataOptions>() ?? new PersonalDataOptions();
+            // Checked now, so that a service missing its key refuses to start instead of failing its first request.
+            personalData.MasterKeyBytes();
+            personalData.PreviousMasterKeyBytes();
+            services.AddSingleton(personalData);
+            services.AddSingleton<PersonalDataVault>();
+            services.AddHostedService<PersonalDataKeyRewrap>();
+        }
         if (eventing.RunOutboxRelay) services.AddHostedService<OutboxRelay>();
         services.AddHostedService<AsyncProjectionDaemon>();
         services.AddSingleton(eventing.Housekeeping);
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
 
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
         services.AddMassTransitOnRabbitMq(serviceName, Required(host.Configuration, "ConnectionStrings:RabbitMq"), eventing.ConsumerRegistrations);
         return eventing;
     }

@@ -3,24 +3,31 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Humas.ServiceDefaults;
 
 /// <summary>
-/// JWT bearer tokens. Production names an OpenID Connect authority (Humas:Auth:Authority);
-/// development signs its own tokens with a shared key (Humas:Auth:SigningKey), which only
-/// the Development configuration carries.
+/// JWT bearer tokens. Outside Development only an OpenID Connect authority's tokens are
+/// accepted (Humas:Auth:Authority), and an application without one refuses to start: a
+/// development signing key in its configuration is never used there. Development without an
+/// authority signs its own tokens with a shared key (Humas:Auth:SigningKey).
 /// </summary>
 public static class Authentication
 {
     public const string DevelopmentIssuer = "humas-development";
     public const string Audience = "humas";
 
-    public static IServiceCollection AddHumasAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHumasAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var auth = configuration.GetSection("Humas:Auth");
+        var authority = auth["Authority"] is { Length: > 0 } configured ? configured : null;
+        if (authority is null && !environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"Humas:Auth:Authority (the OpenID Connect provider whose tokens are accepted) is required outside Development (environment: {environment.EnvironmentName}); development-signed tokens are accepted in Development only.");
+        var developmentKey = authority is null ? DevelopmentKey(auth["SigningKey"]) : null;
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
@@ -31,14 +38,14 @@ public static class Authentication
                 NameClaimType = HumasClaims.Subject,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
-            if (auth["Authority"] is { Length: > 0 } authority)
+            if (authority is not null)
             {
                 options.Authority = authority;
             }
             else
             {
                 options.TokenValidationParameters.ValidIssuer = DevelopmentIssuer;
-                options.TokenValidationParameters.IssuerSigningKey = DevelopmentKey(auth["SigningKey"]);
+                options.TokenValidationParameters.IssuerSigningKey = developmentKey;
             }
         });
 

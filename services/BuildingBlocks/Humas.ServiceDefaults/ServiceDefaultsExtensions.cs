@@ -29,7 +29,7 @@ public static class ServiceDefaultsExtensions
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Humas:Http:MaxRequestBodyBytes") ?? 64 * 1024);
-        services.AddHumasAuthentication(builder.Configuration);
+        services.AddHumasAuthentication(builder.Configuration, builder.Environment);
         services.AddOpenApi(OpenApiConventions.Configure);
         return builder;
     }

@@ -14,6 +14,9 @@ internal sealed class StoreExceptionTranslator : IExceptionTranslator
             "resource.changed", conflict.ActualVersion?.ToString() ?? "-"),
         IdempotencyKeyReusedException reused => new Refusal(RefusalKind.Unprocessable, "idempotency.key-reused", reused.Key),
         StoreUnavailableException unavailable => new TemporarilyUnavailableException("store.unavailable", unavailable),
+        // Not "nothing was changed": the change may have been saved. A create retried with the
+        // same Idempotency-Key gets its first answer if it was; a change retried with If-Match gets 412.
+        CommitOutcomeUnknownException unknown => new TemporarilyUnavailableException("store.commit-unknown", unknown),
         var other => other,
     };
 }

@@ -19,6 +19,8 @@ public static class UseCasesExtensions
         services.AddSingleton<IAuthorizationHandler, AccessHandlers.UnitSupervisor>();
         services.AddSingleton<IAuthorizationHandler, AccessHandlers.Requester>();
         services.AddSingleton<ResourceAccess>();
+        services.AddOptions<AccessCodeOptions>();
+        services.AddSingleton<AccessCodeHasher>();
         return services;
     }
 

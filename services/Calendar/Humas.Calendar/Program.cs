@@ -11,7 +11,8 @@ builder.AddEventing("calendar", builder.Configuration["Humas:Database"] ?? "cale
     .Consumer<InformationRequestRegisteredConsumer>()
     .Consumer<InformationRequestDueDateChangedConsumer>()
     .Consumer<InformationRequestAnsweredConsumer>()
-    .Consumer<InformationRequestOverdueConsumer>());
+    .Consumer<InformationRequestOverdueConsumer>()
+    .Consumer<InformationRequestRoutedConsumer>());
 builder.Services.AddSingleton(_ => UnitDirectory.Load());
 builder.Services.AddUseCases();
 

@@ -55,3 +55,19 @@ public sealed record ObjectionDecided
     public required bool Late { get; init; }
     public required DateOnly DisputeFilingDueDate { get; init; }
 }
+
+/// <summary>
+/// A request was routed to the PPID of another unit of the same body, which answers it from now
+/// on: whatever a consumer keeps of the request per unit moves to <see cref="ToUnitId"/>.
+/// </summary>
+public sealed record InformationRequestRouted
+{
+    public required Guid RequestId { get; init; }
+    public required string RegistrationNumber { get; init; }
+    public required string FromUnitId { get; init; }
+    public required string ToUnitId { get; init; }
+    public required DateTimeOffset RoutedAt { get; init; }
+
+    /// <summary>The request's version at the routing: messages can arrive out of order, and the highest wins.</summary>
+    public required long RequestVersion { get; init; }
+}

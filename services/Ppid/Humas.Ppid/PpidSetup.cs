@@ -26,6 +26,7 @@ using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Texts;
 using Humas.UseCases;
+using Humas.UseCases.Access;
 
 namespace Humas.Ppid;
 
@@ -37,6 +38,9 @@ public static class PpidSetup
     {
         builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "ppid", Eventing);
         builder.Services.AddUseCases();
+        var accessCodes = new AccessCodeOptions { Key = builder.Configuration[AccessCodeHasher.Setting] ?? "" };
+        accessCodes.KeyBytes(AccessCodeHasher.Setting); // no start without it
+        builder.Services.Configure<AccessCodeOptions>(options => options.Key = accessCodes.Key);
         builder.Services.AddTexts(typeof(PpidSetup).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
@@ -50,6 +54,8 @@ public static class PpidSetup
         });
         builder.Services.AddSingleton<PpidCalendar>();
         builder.Services.AddHostedService<OverdueDetector>();
+        builder.Services.AddSingleton<DueDateRecomputer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DueDateRecomputer>());
         return builder;
     }
 
@@ -76,10 +82,13 @@ public static class PpidSetup
         .Publishes<InformationRequestAnswered>()
         .Publishes<InformationRequestOverdue>()
         .Publishes<InformationRequestDueDateChanged>()
+        .Publishes<InformationRequestRouted>()
         .Publishes<Contracts.ObjectionFiled>()
         .Publishes<Contracts.ObjectionDecided>()
         .MigrationsFrom(typeof(PpidSetup).Assembly)
+        .SealsPersonalData()
         .InlineProjection<RequestRegisterProjection>()
+        .InlineProjection<RequesterErasure>()
         .InlineProjection<ObjectionRegisterProjection>()
         .InlineProjection<RequestIntegrationEvents>()
         .AddInformationList();
@@ -109,9 +118,7 @@ public static class PpidSetup
         api.MapComputeDeadline();
         api.MapChangeNonWorkingDays();
         api.MapGetAnnualReport();
-        api.MapPost("/api/ppid/admin/overdue-sweep", async (IServiceProvider services, CancellationToken ct) =>
-                TypedResults.Ok(new { becameOverdue = await DetectOverdue.SweepAsync(services, ct) }))
-        .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunOverdueSweep").WithSummary("Run the overdue detection now");
+        api.MapRunOverdueSweep();
         api.MapInformationList();
         return app;
     }

@@ -26,7 +26,7 @@ public sealed class PersonalDataTests
         var registered = await Steps.OkAsync(await officer.PostAsJsonAsync("/api/ppid/requests", body));
         var number = registered.GetProperty("registrationNumber").GetString()!;
 
-        var seen = await Steps.GetAsync(officer, $"/api/ppid/requests/{number}");
+        var seen = await Steps.GetAsync(officer, $"/api/ppid/requests/{number}?reveal=true");
         Assert.Equal(nik, seen.GetProperty("requester").GetProperty("nik").GetString());
         await Gateway.EventuallyAsync(async () => (await Requests.CalendarDeadlinesAsync(unit)).GetProperty("deadlines").EnumerateArray()
             .Any(d => d.GetProperty("registrationNumber").GetString() == number), TimeSpan.FromSeconds(30), "the calendar to learn of the request");

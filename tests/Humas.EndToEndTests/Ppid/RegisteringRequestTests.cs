@@ -77,7 +77,7 @@ public sealed class RegisteringRequestTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("registrationNumber").GetString();
 
-        var view = await client.GetFromJsonAsync<JsonElement>($"/api/ppid/requests/{number}");
+        var view = await client.GetFromJsonAsync<JsonElement>($"/api/ppid/requests/{number}?reveal=true");
         Assert.Equal("walk-in", view.GetProperty("channel").GetString());
         Assert.Equal("3321015708900001", view.GetProperty("requester").GetProperty("nik").GetString());
     }

@@ -6,15 +6,17 @@ public sealed class EmbeddedMigrationsTests
 {
     [Fact]
     public void The_store_migrations_keep_the_ids_databases_have_recorded_in_their_order() =>
-        Assert.Equal(["store-001-streams-and-events", "store-002-outbox-inbox-checkpoints", "store-003-idempotency-keys"],
+        Assert.Equal(["store-001-streams-and-events", "store-002-outbox-inbox-checkpoints", "store-003-idempotency-keys", "store-004-personal-data-key-ids",
+                "store-005-outbox-dead-letters"],
             EmbeddedMigrations.From(typeof(EmbeddedMigrations).Assembly).Select(m => m.Id));
 
     [Fact]
     public void The_ppid_migrations_keep_the_ids_databases_have_recorded_in_number_order()
     {
         var migrations = EmbeddedMigrations.From(typeof(Humas.Ppid.PpidSetup).Assembly);
-        Assert.Equal(["ppid-001-request-register", "ppid-002-request-lifecycle", "ppid-003-objection-register", "ppid-004-dip-entries", "ppid-005-request-accounts",
-            "ppid-006-annual-report-figures"],
+        Assert.Equal(["ppid-001-request-register", "ppid-002-request-lifecycle", "ppid-003-objection-register", "ppid-004-dip-entries", "ppid-005-request-accounts", "ppid-006-personal-data-reveals",
+                "ppid-007-objections-follow-routed-requests", "ppid-008-due-date-recomputations",
+                "ppid-009-annual-report-figures"],
             migrations.Select(m => m.Id));
         Assert.StartsWith("CREATE TABLE ppid_requests (", migrations[0].Sql);
     }

@@ -14,7 +14,7 @@ public static class Given
     public static RequestRegistered Registered(Guid? id = null) => new(
         id ?? Guid.NewGuid(), "KPU-33.21-2025-00001", "kpu-33.21", RegistrationChannel.Online, null, Received.ToUniversalTime(),
         new DateOnly(2025, 12, 22), new DateOnly(2026, 1, 8), false, RequesterType.Individual, Guid.NewGuid(), "v1:sealed",
-        "Salinan berita acara", "Penelitian", [ObtainMethod.Copy], DeliveryMethod.Email, AccessCodes.Hash("ABCDEFGHJK"));
+        "Salinan berita acara", "Penelitian", [ObtainMethod.Copy], DeliveryMethod.Email, Requests.AccessCodeTests.Hasher.Hash("ABCDEFGHJK"));
 
     public static InformationRequest Request(params object[] later) =>
         later.Prepend(Registered()).Aggregate(InformationRequest.Initial, InformationRequest.Evolve);

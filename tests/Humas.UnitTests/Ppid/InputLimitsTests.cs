@@ -35,6 +35,7 @@ public sealed class InputLimitsTests
             ["ConnectionStrings:RabbitMq"] = "amqp://nobody:nobody@127.0.0.1:1/",
             ["Humas:Auth:SigningKey"] = new string('k', 40),
             ["Humas:PersonalData:MasterKey"] = Convert.ToBase64String(new byte[32]),
+            ["Humas:Ppid:AccessCodeKey"] = Convert.ToBase64String(new byte[32]),
         });
         builder.AddServiceDefaults(PpidSetup.ServiceName);
         builder.AddPpid();

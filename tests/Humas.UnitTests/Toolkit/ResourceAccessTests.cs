@@ -16,13 +16,14 @@ namespace Humas.UnitTests.Toolkit;
 /// </summary>
 public class ResourceAccessTests
 {
-    private static readonly string CodeHash = AccessCodes.Hash("ABCDEFGHJK");
+    private static readonly string CodeHash = Humas.UnitTests.Ppid.Requests.AccessCodeTests.Hasher.Hash("ABCDEFGHJK");
     private readonly ServiceProvider services;
     private readonly ResourceAccess access;
 
     public ResourceAccessTests()
     {
-        services = new ServiceCollection().AddLogging().AddSingleton(UnitDirectory.Load()).AddAuthorization().AddUseCases().BuildServiceProvider();
+        services = new ServiceCollection().AddLogging().AddSingleton(UnitDirectory.Load()).AddAuthorization().AddUseCases()
+            .Configure<AccessCodeOptions>(o => o.Key = Humas.UnitTests.Ppid.Requests.AccessCodeTests.Key).BuildServiceProvider();
         access = services.GetRequiredService<ResourceAccess>();
     }
 

@@ -15,6 +15,11 @@ namespace Humas.Eventing.Outbox;
 /// confirmed them. Woken by NOTIFY from the appending transaction; polls as a fallback. While
 /// the broker or the database is away, rows wait: they are never dropped. Several replicas
 /// share the work through SKIP LOCKED.
+/// A row that fails by its own fault (a message type this build does not know, a body that does
+/// not read as its type, or a publish that fails while the broker takes other messages) counts a
+/// failure; after <see cref="OutboxRelayOptions.DeadLetterAfterFailures"/> it moves to
+/// <c>outbox_dead_letters</c>, where it no longer holds back the rows after it, shows as Degraded in
+/// /health/ready and waits for <c>outbox_replay()</c> (README: replaying dead-lettered outbox messages).
 /// </summary>
 public sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
@@ -28,7 +33,13 @@ public sealed partial class OutboxRelay(
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("humas.outbox.published");
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>("humas.outbox.publish_failures");
 
+    /// <summary>Outbox rows moved to outbox_dead_letters.</summary>
+    public static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("humas.outbox.dead_lettered");
+
     private readonly Channel<bool> wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>What one batch came to.</summary>
+    public sealed record BatchOutcome(int Read, int Relayed, int Failed, int DeadLettered, bool BrokerFailing);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,9 +49,10 @@ public sealed partial class OutboxRelay(
         {
             try
             {
-                var (relayed, failed) = await RelayBatchAsync(stoppingToken);
-                failures = failed > 0 ? failures + 1 : 0;
-                if (failed == 0 && relayed == options.BatchSize) continue;
+                var batch = await RelayBatchAsync(stoppingToken);
+                // Only a failing broker slows the relay down; a poison row is counted and, in the end, set aside.
+                failures = batch.BrokerFailing ? failures + 1 : 0;
+                if (!batch.BrokerFailing && batch.Read == options.BatchSize) continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,31 +70,62 @@ public sealed partial class OutboxRelay(
         await listening;
     }
 
-    /// <summary>Publishes one batch; returns how many rows were relayed and how many failed.</summary>
-    public async Task<(int Relayed, int Failed)> RelayBatchAsync(CancellationToken ct)
+    /// <summary>Publishes one batch, counts the failures rows are to blame for, and sets aside the rows that failed too often.</summary>
+    public async Task<BatchOutcome> RelayBatchAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var rows = await ReadBatchAsync(connection, transaction, ct);
-        if (rows.Count == 0) return (0, 0);
+        if (rows.Count == 0) return new BatchOutcome(0, 0, 0, 0, false);
 
-        var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, ct)));
-        var sent = rows.Where((_, i) => outcomes[i]).Select(r => r.Seq).ToArray();
-        var failed = rows.Where((_, i) => !outcomes[i]).Select(r => r.Seq).ToArray();
+        var attempts = await Task.WhenAll(rows.Select(row => PublishAsync(row, ct)));
+        var sent = attempts.Where(a => a.Published).Select(a => a.Row.Seq).ToArray();
+        var failed = attempts.Where(a => !a.Published).ToArray();
+        // A publish that fails while the broker takes other messages is the message's fault; when
+        // every publish fails and the bus is not connected, the broker is away and nobody is blamed.
+        var brokerWorks = sent.Length > 0 || BusIsHealthy();
+        var blamed = failed.Where(a => a.RowAtFault || brokerWorks).ToArray();
 
-        await using (var mark = new NpgsqlCommand(
-            "UPDATE outbox SET sent = now(), attempts = attempts + 1 WHERE seq = ANY(@sent); UPDATE outbox SET attempts = attempts + 1 WHERE seq = ANY(@failed)",
-            connection, transaction))
+        await using (var mark = new NpgsqlCommand("""
+            UPDATE outbox SET sent = now(), attempts = attempts + 1 WHERE seq = ANY(@sent);
+            UPDATE outbox SET attempts = attempts + 1 WHERE seq = ANY(@failed);
+            UPDATE outbox o SET failures = o.failures + 1, last_error = b.error FROM unnest(@blamed, @errors) AS b(seq, error) WHERE o.seq = b.seq;
+            """, connection, transaction))
         {
             mark.Parameters.AddWithValue("sent", sent);
-            mark.Parameters.AddWithValue("failed", failed);
+            mark.Parameters.AddWithValue("failed", failed.Select(a => a.Row.Seq).ToArray());
+            mark.Parameters.AddWithValue("blamed", blamed.Select(a => a.Row.Seq).ToArray());
+            mark.Parameters.AddWithValue("errors", blamed.Select(a => a.Error ?? "").ToArray());
             await mark.ExecuteNonQueryAsync(ct);
         }
+        var deadLettered = blamed.Length == 0 ? 0 : await DeadLetterAsync(connection, transaction, blamed.Select(a => a.Row.Seq).ToArray(), ct);
         await transaction.CommitAsync(ct);
+
         Published.Add(sent.Length);
         Failed.Add(failed.Length);
-        return (sent.Length, failed.Length);
+        if (deadLettered > 0)
+        {
+            DeadLettered.Add(deadLettered);
+            LogDeadLettered(logger, deadLettered, options.DeadLetterAfterFailures);
+        }
+        return new BatchOutcome(rows.Count, sent.Length, failed.Length, deadLettered, failed.Length > blamed.Length);
     }
+
+    private async Task<int> DeadLetterAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] candidates, CancellationToken ct)
+    {
+        await using var move = new NpgsqlCommand("""
+            WITH dead AS (
+                DELETE FROM outbox WHERE seq = ANY(@candidates) AND failures >= @limit
+                RETURNING seq, message_id, message_type, body, headers, created, attempts, failures, last_error)
+            INSERT INTO outbox_dead_letters (seq, message_id, message_type, body, headers, created, attempts, failures, last_error)
+            SELECT seq, message_id, message_type, body, headers, created, attempts, failures, last_error FROM dead
+            """, connection, transaction);
+        move.Parameters.AddWithValue("candidates", candidates);
+        move.Parameters.AddWithValue("limit", options.DeadLetterAfterFailures);
+        return await move.ExecuteNonQueryAsync(ct);
+    }
+
+    private bool BusIsHealthy() => bus is IBusControl control && control.CheckHealth().Status == BusHealthStatus.Healthy;
 
     private async Task<List<OutboxRow>> ReadBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
@@ -99,13 +142,24 @@ public sealed partial class OutboxRelay(
         return rows;
     }
 
-    private async Task<bool> PublishAsync(OutboxRow row, CancellationToken ct)
+    private async Task<Attempt> PublishAsync(OutboxRow row, CancellationToken ct)
     {
         var type = messageTypes.Find(row.MessageType);
         if (type is null)
         {
             LogUnknownType(logger, row.Seq, row.MessageType);
-            return false;
+            return new Attempt(row, false, true, $"unknown message type {row.MessageType}");
+        }
+
+        object message;
+        try
+        {
+            message = EventSerializer.Deserialize(row.Body, type);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            LogUnreadable(logger, row.Seq, type.Name, e.GetType().Name);
+            return new Attempt(row, false, true, $"body does not read as {type.Name}: {e.GetType().Name}: {e.Message}");
         }
 
         using var activity = ActivitySource.StartActivity("outbox publish", ActivityKind.Producer, ParentOf(row.Headers));
@@ -115,21 +169,22 @@ public sealed partial class OutboxRelay(
         timeout.CancelAfter(options.PublishTimeout);
         try
         {
-            var message = EventSerializer.Deserialize(row.Body, type);
             await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), timeout.Token);
-            return true;
+            return new Attempt(row, true, false, null);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             LogPublishFailed(logger, row.Seq, e.GetType().Name, e.Message);
-            return false;
+            return new Attempt(row, false, false, $"publish failed: {e.GetType().Name}: {e.Message}");
         }
     }
 
     private static ActivityContext ParentOf(string headers)
     {
-        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(headers, EventSerializer.Options);
+        Dictionary<string, string?>? values;
+        try { values = JsonSerializer.Deserialize<Dictionary<string, string?>>(headers, EventSerializer.Options); }
+        catch (JsonException) { return default; } // a trace link is not worth holding a message back for
         return values?.GetValueOrDefault("traceparent") is { } traceParent && ActivityContext.TryParse(traceParent, null, out var context)
             ? context
             : default;
@@ -175,6 +230,9 @@ public sealed partial class OutboxRelay(
 
     private sealed record OutboxRow(long Seq, Guid MessageId, string MessageType, string Body, string Headers);
 
+    /// <summary>One publish: done, or failed with the row itself at fault (it can never be published as it is) or not.</summary>
+    private sealed record Attempt(OutboxRow Row, bool Published, bool RowAtFault, string? Error);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not run a batch: {ErrorType}: {Error}")]
     private static partial void LogRelayFailed(ILogger logger, string errorType, string error);
 
@@ -183,6 +241,12 @@ public sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Seq} has unknown message type {MessageType}")]
     private static partial void LogUnknownType(ILogger logger, long seq, string messageType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Seq} does not read as {MessageType}: {ErrorType}")]
+    private static partial void LogUnreadable(ILogger logger, long seq, string messageType, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} outbox rows failed {Limit} times and were moved to outbox_dead_letters; replay them with outbox_replay() once the cause is fixed")]
+    private static partial void LogDeadLettered(ILogger logger, int count, int limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox listener lost its connection: {ErrorType}: {Error}")]
     private static partial void LogListenFailed(ILogger logger, string errorType, string error);

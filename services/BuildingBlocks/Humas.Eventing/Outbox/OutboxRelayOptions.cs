@@ -11,4 +11,11 @@ public sealed class OutboxRelayOptions
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// After this many failures that are the row's own fault (see <see cref="OutboxRelay"/>), the row
+    /// moves to <c>outbox_dead_letters</c> and stops holding back the rows after it
+    /// (Humas:Outbox:DeadLetterAfterFailures). A broker outage never counts.
+    /// </summary>
+    public int DeadLetterAfterFailures { get; set; } = 10;
 }

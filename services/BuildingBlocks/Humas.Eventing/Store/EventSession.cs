@@ -126,9 +126,9 @@ public sealed class EventSession : IAsyncDisposable
             await Transaction.CommitAsync(ct);
             completed = true;
         }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or IOException)
         {
-            throw PostgresErrors.Translate(e);
+            throw PostgresErrors.TranslateCommit(e);
         }
     }
 

@@ -29,6 +29,24 @@ public static class PostgresErrors
         }
     }
 
+    /// <summary>
+    /// A COMMIT that failed. When the server answered with an error (a deferred constraint, a
+    /// serialization failure) the transaction was rolled back and the error is translated as any
+    /// other. When the connection was lost on the way (a network cut, the backend terminated), the
+    /// client cannot know whether the server committed before it went: PostgreSQL gives no answer
+    /// to ask for later. That is its own exception, so that nobody reports "nothing was changed".
+    /// </summary>
+    public static Exception TranslateCommit(Exception error) => error switch
+    {
+        PostgresException pg when !IsConnectionLoss(pg.SqlState) => Translate(error),
+        NpgsqlException or SocketException or TimeoutException or IOException => new CommitOutcomeUnknownException(error),
+        _ => error,
+    };
+
+    // Class 08 (connection exception) and the backend ended by an administrator or a crash.
+    private static bool IsConnectionLoss(string sqlState) =>
+        sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState is "57P01" or "57P02";
+
     // Class 08 (connection), 53 (resources), 57P (operator intervention: shutdown, restart).
     private static bool IsTransient(string sqlState) =>
         sqlState.StartsWith("08", StringComparison.Ordinal)

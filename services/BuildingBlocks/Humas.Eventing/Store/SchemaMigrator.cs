@@ -63,10 +63,24 @@ public sealed class SchemaMigrator
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Connects to the service's database, creating it only when it does not exist (and the role
+    /// may create databases): a service's role may be allowed to connect to its own database only.
+    /// </summary>
     public static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken ct)
     {
-        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var target = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
         var database = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
+        try
+        {
+            await using var probe = new NpgsqlConnection(target.ConnectionString);
+            await probe.OpenAsync(ct);
+            return;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Missing: create it below.
+        }
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync(ct);

@@ -13,7 +13,7 @@ public interface IExceptionTranslator
     Exception Translate(HttpContext context, Exception exception);
 }
 
-/// <summary>A dependency is down for a while: answered 503 with Retry-After, nothing was changed.</summary>
+/// <summary>A dependency is down for a while: answered 503 with Retry-After; the code's text says whether anything may have changed.</summary>
 public sealed class TemporarilyUnavailableException(string code, Exception inner) : Exception(code, inner)
 {
     public string Code { get; } = code;

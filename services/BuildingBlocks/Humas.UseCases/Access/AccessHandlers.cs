@@ -49,12 +49,12 @@ internal static class AccessHandlers
         }
     }
 
-    internal sealed class Requester(IHttpContextAccessor http) : AuthorizationHandler<ActOn, ProtectedResource>
+    internal sealed class Requester(IHttpContextAccessor http, AccessCodeHasher codes) : AuthorizationHandler<ActOn, ProtectedResource>
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ActOn requirement, ProtectedResource resource)
         {
             if (requirement.Who.HasFlag(Actors.Requester) && resource.Requester is { } keys
-                && (AccessCodes.Matches(http.HttpContext?.Request.Headers[ResourceAccess.AccessCodeHeader].FirstOrDefault(), keys.AccessCodeHash)
+                && (codes.Matches(http.HttpContext?.Request.Headers[ResourceAccess.AccessCodeHeader].FirstOrDefault(), keys.AccessCodeHash)
                     || IsOwnAccount(context.User, keys)))
                 context.Succeed(requirement);
             return Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Humas.Eventing.PersonalData;
 using Humas.Eventing.Store;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Problems;
@@ -20,6 +21,15 @@ namespace Humas.UseCases.Idempotency;
 /// twice. The key is claimed in the same transaction as the creation (the endpoint writes through
 /// <see cref="WriteSession"/>), so a failed creation releases it and two concurrent repeats
 /// serialize on it. The same key with another body is refused with 422.
+/// <para>
+/// The first answer may hold a secret the caller must get again on a replay (a new request's
+/// access code). In a service that seals personal data the stored answer is sealed with the
+/// vault's key for stored secrets, bound to the endpoint and key, so a reader of the table
+/// learns the scope, key, status and size, not the answer. Answers stored in clear before that
+/// (kept a day, see Housekeeping) are still replayed as they are. A service without a vault
+/// has no such secrets in its answers and stores them as they are. Replays, like the answer,
+/// are never cached.
+/// </para>
 /// </summary>
 public static class IdempotencyFilter
 {
@@ -49,7 +59,7 @@ public static class IdempotencyFilter
         await using var session = await http.RequestServices.GetRequiredService<EventStore>().OpenSessionAsync(ct);
         var body = bodyIndex >= 0 ? invocation.Arguments[bodyIndex] : null;
         var earlier = await IdempotencyKeys.ClaimAsync(session, scope, key, Fingerprint(body, http.User, json), ct);
-        if (earlier is not null) return Replay(http, earlier);
+        if (earlier is not null) return Replay(http, earlier, scope, key);
 
         http.Features.Set(new WriteSession.Ambient(session));
         var result = await next(invocation);
@@ -58,17 +68,25 @@ public static class IdempotencyFilter
 
         // Created<T> and CreatedAtRoute<T> carry the new resource's address.
         var location = result.GetType().GetProperty("Location")?.GetValue(result) as string;
-        await IdempotencyKeys.CompleteAsync(session, scope, key, success.StatusCode ?? 200, location, JsonSerializer.Serialize(answer.Value, json), ct);
+        var stored = JsonSerializer.Serialize(answer.Value, json);
+        if (http.RequestServices.GetService<PersonalDataVault>() is { } vault) stored = vault.SealSecret(stored, Context(scope, key));
+        await IdempotencyKeys.CompleteAsync(session, scope, key, success.StatusCode ?? 200, location, stored, ct);
         await session.CommitAsync(ct);
         return result;
     }
 
-    private static IResult Replay(HttpContext http, IdempotencyKeys.StoredResponse earlier)
+    private static IResult Replay(HttpContext http, IdempotencyKeys.StoredResponse earlier, string scope, string key)
     {
+        var body = PersonalDataVault.IsSealedSecret(earlier.Body)
+            ? http.RequestServices.GetRequiredService<PersonalDataVault>().OpenSecret(earlier.Body, Context(scope, key))
+            : earlier.Body;
         http.Response.Headers[ReplayedHeader] = "true";
+        http.Response.Headers.CacheControl = "no-store";
         if (earlier.Location is not null) http.Response.Headers.Location = earlier.Location;
-        return Results.Text(earlier.Body, "application/json", Encoding.UTF8, earlier.Status);
+        return Results.Text(body, "application/json", Encoding.UTF8, earlier.Status);
     }
+
+    private static string Context(string scope, string key) => $"idempotency/{scope}/{key}";
 
     /// <summary>The same key means the same request only with the same body from the same caller.</summary>
     private static string Fingerprint(object? body, ClaimsPrincipal user, JsonSerializerOptions json) =>

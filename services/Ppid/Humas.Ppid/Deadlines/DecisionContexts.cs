@@ -18,3 +18,10 @@ public static class DecisionContexts
             http.User.FindFirstValue(HumasClaims.Subject) ?? "requester");
     }
 }
+
+public static class UnitZones
+{
+    /// <summary>The unit's time zone. A unit the directory does not have is a fault of the stream that names it, not of the caller.</summary>
+    public static IndonesianTimeZone ZoneOf(this UnitDirectory units, string unitId) =>
+        units.Find(unitId)?.TimeZone ?? throw new InvalidOperationException($"Unit '{unitId}' is not in the unit directory.");
+}

@@ -21,14 +21,19 @@ public static class ObjectionChanges
                 ? Objection.StreamId(row.ObjectionId)
                 : null,
         Protect = ProtectAsync,
-        Context = (http, state, ct) => DecisionContexts.ForUnitAsync(http, state.UnitId, ct),
+        Context = async (http, state, ct) => await DecisionContexts.ForUnitAsync(http, await CurrentUnitAsync(http, state, ct), ct),
         View = (_, s, version) => new Changed(s.Number, s.Status, s.Decision, s.DecisionDueDate, s.DisputeFilingDueDate, version),
     };
 
+    /// <summary>An objection is protected as its request is: its requester, and the unit the request is at now (routing moves both).</summary>
     public static async Task<ProtectedResource> ProtectAsync(HttpContext http, Objection state, CancellationToken ct)
     {
         var request = await http.RequestServices.GetRequiredService<EventStore>()
             .AggregateAsync(InformationRequest.StreamId(state.RequestId), RequestChanges.Aggregate.Initial, RequestChanges.Aggregate.Evolve, ct);
-        return request is { } found ? RequestChanges.Protection(found.State) with { UnitId = state.UnitId } : new ProtectedResource(state.UnitId);
+        return request is { } found ? RequestChanges.Protection(found.State) : new ProtectedResource(state.UnitId);
     }
+
+    /// <summary>The unit the objection's request is at now: the one filed with, unless the request was routed since.</summary>
+    public static async Task<string> CurrentUnitAsync(HttpContext http, Objection state, CancellationToken ct) =>
+        (await RequestLookup.FindAsync(http.RequestServices.GetRequiredService<NpgsqlDataSource>(), state.RegistrationNumber, ct))?.UnitId ?? state.UnitId;
 }

@@ -12,6 +12,11 @@ public sealed class ObjectionRegisterProjection : IInlineProjection
     {
         foreach (var recorded in events)
         {
+            if (recorded.Data is RequestRouted routed)
+            {
+                await FollowRoutedRequestAsync(connection, transaction, recorded.StreamId, routed, ct);
+                continue;
+            }
             if (!recorded.StreamId.StartsWith("objection-", StringComparison.Ordinal)) continue;
             var (sql, parameters) = Change(recorded.Data);
             if (sql is null) continue;
@@ -21,6 +26,19 @@ public sealed class ObjectionRegisterProjection : IInlineProjection
             foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// An objection belongs to its request's unit: when the request is routed, the new unit's
+    /// atasan PPID decides it and its register lists it. The objection's own version (its ETag) stays.
+    /// </summary>
+    private static async Task FollowRoutedRequestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, RequestRouted routed, CancellationToken ct)
+    {
+        if (!streamId.StartsWith("request-", StringComparison.Ordinal)) return;
+        await using var command = new NpgsqlCommand("UPDATE ppid_objections SET unit_id = @unit WHERE request_id = @rid", connection, transaction);
+        command.Parameters.AddWithValue("unit", routed.ToUnitId);
+        command.Parameters.AddWithValue("rid", Guid.Parse(streamId["request-".Length..]));
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static (string? Sql, (string, object?)[] Parameters) Change(object @event) => @event switch

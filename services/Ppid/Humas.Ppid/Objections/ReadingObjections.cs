@@ -45,7 +45,7 @@ public static class ReadingObjections
         var row = await ObjectionLookup.FindAsync(db, objectionNumber, ct);
         var request = row is null ? null : await RequestLookup.FindAsync(db, row.RegistrationNumber, ct);
         var resource = row is null ? null
-            : new ProtectedResource(row.UnitId, request is null ? null : new RequesterKeys(request.AccessCodeHash, request.RequesterAccount));
+            : new ProtectedResource(request?.UnitId ?? row.UnitId, request is null ? null : new RequesterKeys(request.AccessCodeHash, request.RequesterAccount));
         await access.DemandAsync(http, resource, ActOn.RequesterOrPpidOfficer, "objection.not-found", objectionNumber);
         EntityTags.Set(http.Response, row!.Version);
         return TypedResults.Ok(ObjectionView.From(row, units));

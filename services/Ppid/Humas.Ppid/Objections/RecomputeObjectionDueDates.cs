@@ -1,8 +1,6 @@
 using Humas.Eventing.Store;
 using Humas.Ppid.Deadlines;
-using Humas.Ppid.Deadlines.ChangingCalendar;
 using Humas.ReferenceData;
-using Npgsql;
 
 namespace Humas.Ppid.Objections;
 
@@ -16,21 +14,16 @@ public static class RecomputeObjectionDueDates
         return due == state.DecisionDueDate ? [] : [new ObjectionDueDateRecomputed(state.DecisionDueDate, due, cause, now)];
     }
 
-    public static async Task<IReadOnlyList<ChangeNonWorkingDays.Recomputed>> ForObjectionsAsync(IServiceProvider services, string cause, CancellationToken ct)
+    /// <summary>
+    /// Counts one undecided objection's decision deadline again with <paramref name="calendar"/>, in the
+    /// time zone of <paramref name="unitId"/>, the unit its request is at now; answers whether it moved.
+    /// </summary>
+    public static async Task<bool> ForObjectionAsync(EventStore store, UnitDirectory units, WorkingDayCalendar calendar, WorkingDayRules rules,
+        Guid objectionId, string unitId, string cause, DateTimeOffset now, CancellationToken ct)
     {
-        var store = services.GetRequiredService<EventStore>();
-        var units = services.GetRequiredService<UnitDirectory>();
-        var calendar = services.GetRequiredService<PpidCalendar>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var (current, _) = await calendar.CurrentAsync(ct);
-        var changed = new List<ChangeNonWorkingDays.Recomputed>();
-        foreach (var row in await ObjectionLookup.UndecidedAsync(services.GetRequiredService<NpgsqlDataSource>(), ct))
-        {
-            var outcome = await store.DecideAsync(Objection.StreamId(row.ObjectionId), Objection.StreamType, Objection.Initial, Objection.Evolve,
-                state => Decide(state, current, calendar.Rules.WorkingDays, units.Find(state.UnitId)!.TimeZone, cause, now), new EventMetadata(Actor: "calendar-change"), ct);
-            if (outcome is ({ } state, [ObjectionDueDateRecomputed recomputed]))
-                changed.Add(new(state.Number, recomputed.PreviousDueDate, recomputed.DueDate));
-        }
-        return changed;
+        var zone = units.ZoneOf(unitId);
+        var outcome = await store.DecideAsync(Objection.StreamId(objectionId), Objection.StreamType, Objection.Initial, Objection.Evolve,
+            state => Decide(state, calendar, rules, zone, cause, now), new EventMetadata(Actor: "calendar-change"), ct);
+        return outcome is (_, [ObjectionDueDateRecomputed]);
     }
 }

@@ -1,4 +1,5 @@
 using Humas.UseCases.Access;
+using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Problems;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
@@ -6,7 +7,6 @@ using Humas.Eventing.PersonalData;
 using Humas.Ppid.Requests;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
-using Humas.ServiceDefaults.Http;
 using Npgsql;
 
 namespace Humas.Ppid.Register;
@@ -27,7 +27,7 @@ public static class ListRegister
     private static readonly string[] Outcomes = ["granted", "granted-in-part", "refused", "not-held", "not-yet-documented"];
 
     public static void MapListRegister(this RouteGroupBuilder requests) =>
-        requests.MapGet("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer).WithName("ListRegister")
+        requests.MapGet("/", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer).CarriesPersonalData().WithName("ListRegister")
             .WithSummary("The register of requests, newest first: unitId, status, outcome, from, to (dates of receipt), overdue; a page of limit (cursor from the Link header), or every row with format=csv")
             .Produces<IReadOnlyList<Entry>>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()

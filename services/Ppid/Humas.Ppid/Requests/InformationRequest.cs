@@ -52,7 +52,8 @@ public sealed record InformationRequest(
         RequestBecameOverdue => state with { Overdue = true },
         RequestWithdrawn e => state with { Status = RequestStatus.Withdrawn, ClosedAt = e.At },
         DueDateRecomputed e => state with { DueDate = e.DueDate },
-        RequesterDataErased => state with { RequesterErased = true },
+        // The account no longer leads to the request: it leaves the citizen's list and their access.
+        RequesterDataErased => state with { RequesterErased = true, RequesterAccount = null },
         _ => state,
     };
 }

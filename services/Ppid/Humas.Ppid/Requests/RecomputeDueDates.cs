@@ -1,8 +1,6 @@
 using Humas.Eventing.Store;
 using Humas.Ppid.Deadlines;
-using Humas.Ppid.Deadlines.ChangingCalendar;
 using Humas.ReferenceData;
-using Npgsql;
 
 namespace Humas.Ppid.Requests;
 
@@ -24,21 +22,12 @@ public static class RecomputeDueDates
         return due == state.DueDate ? [] : [new DueDateRecomputed(state.DueDate, due, cause, now)];
     }
 
-    public static async Task<IReadOnlyList<ChangeNonWorkingDays.Recomputed>> ForRequestsAsync(IServiceProvider services, string cause, CancellationToken ct)
+    /// <summary>Counts one request's due date again with <paramref name="calendar"/>; answers whether it moved (and was recorded).</summary>
+    public static async Task<bool> ForRequestAsync(EventStore store, UnitDirectory units, WorkingDayCalendar calendar, WorkingDayRules rules,
+        Guid requestId, string cause, DateTimeOffset now, CancellationToken ct)
     {
-        var store = services.GetRequiredService<EventStore>();
-        var units = services.GetRequiredService<UnitDirectory>();
-        var calendar = services.GetRequiredService<PpidCalendar>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var (current, _) = await calendar.CurrentAsync(ct);
-        var changed = new List<ChangeNonWorkingDays.Recomputed>();
-        foreach (var row in await RequestLookup.OpenAsync(services.GetRequiredService<NpgsqlDataSource>(), ct))
-        {
-            var outcome = await store.DecideAsync(InformationRequest.StreamId(row.RequestId), InformationRequest.StreamType, InformationRequest.Initial, InformationRequest.Evolve,
-                state => Decide(state, current, calendar.Rules.WorkingDays, units.Find(state.UnitId)!.TimeZone, cause, now), new EventMetadata(Actor: "calendar-change"), ct);
-            if (outcome is ({ } state, [DueDateRecomputed recomputed]))
-                changed.Add(new(state.RegistrationNumber, recomputed.PreviousDueDate, recomputed.DueDate));
-        }
-        return changed;
+        var outcome = await store.DecideAsync(InformationRequest.StreamId(requestId), InformationRequest.StreamType, InformationRequest.Initial, InformationRequest.Evolve,
+            state => Decide(state, calendar, rules, units.ZoneOf(state.UnitId), cause, now), new EventMetadata(Actor: "calendar-change"), ct);
+        return outcome is (_, [DueDateRecomputed]);
     }
 }

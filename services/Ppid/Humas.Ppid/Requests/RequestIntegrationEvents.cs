@@ -28,7 +28,8 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
                 messages.Add(message);
                 continue;
             }
-            if (recorded.Data is not (RequestAnswered or RequestBecameOverdue or DeadlineExtended or ClarificationReceived or DueDateRecomputed or Objections.ObjectionDecided)) continue;
+            if (recorded.Data is not (RequestAnswered or RequestBecameOverdue or DeadlineExtended or ClarificationReceived or DueDateRecomputed or RequestRouted
+                or Objections.ObjectionDecided)) continue;
             var identity = await IdentityAsync(connection, transaction, recorded.StreamId, ct);
             if (identity is not null && Later(recorded.Data, identity, recorded.Version) is { } later) messages.Add(later);
         }
@@ -64,6 +65,10 @@ public sealed class RequestIntegrationEvents(OutboxWriter outbox) : IInlineProje
         DeadlineExtended e => DueDateChanged(at, e.DueDate, version),
         ClarificationReceived e when e.PausedWorkingDays > 0 => DueDateChanged(at, e.DueDate, version),
         DueDateRecomputed e => DueDateChanged(at, e.DueDate, version),
+        RequestRouted e => new InformationRequestRouted
+        {
+            RequestId = at.Id, RegistrationNumber = at.Number, FromUnitId = e.FromUnitId, ToUnitId = e.ToUnitId, RoutedAt = e.At, RequestVersion = version,
+        },
         Objections.ObjectionDecided e => new Contract.ObjectionDecided
         {
             ObjectionId = at.Id, ObjectionNumber = at.Number, UnitId = at.UnitId, Decision = KebabNames.Of(e.Decision),

@@ -79,16 +79,13 @@ public static class RequestLookup
     public static Task<IReadOnlyList<RequestRow>> OpenDueByAsync(NpgsqlDataSource db, DateOnly date, CancellationToken ct) =>
         OpenAsync(db, date, includeOverdue: false, ct);
 
-    /// <summary>Every open request, overdue or not: those whose due dates a calendar change can move.</summary>
-    public static Task<IReadOnlyList<RequestRow>> OpenAsync(NpgsqlDataSource db, CancellationToken ct) =>
-        OpenAsync(db, DateOnly.MaxValue, includeOverdue: true, ct);
-
     private static async Task<IReadOnlyList<RequestRow>> OpenAsync(NpgsqlDataSource db, DateOnly dueBy, bool includeOverdue, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<RequestRow>(new CommandDefinition($"""
             SELECT {Columns} FROM ppid_requests
             WHERE status IN ('registered', 'awaiting-clarification') AND due_date <= @date AND (@includeOverdue OR NOT overdue)
+            ORDER BY due_date, request_id
             """, new { date = dueBy, includeOverdue }, cancellationToken: ct));
         return rows.AsList();
     }

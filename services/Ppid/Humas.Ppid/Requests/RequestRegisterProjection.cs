@@ -49,7 +49,7 @@ public sealed class RequestRegisterProjection : IInlineProjection
         RequestBecameOverdue => ($"UPDATE ppid_requests SET overdue = true, version = @version {ByStream}", []),
         RequestWithdrawn e => ($"UPDATE ppid_requests SET status = 'withdrawn', closed_at = @at, version = @version {ByStream}", [("at", e.At)]),
         DueDateRecomputed e => ($"UPDATE ppid_requests SET due_date = @due, version = @version {ByStream}", [("due", e.DueDate)]),
-        RequesterDataErased => ($"UPDATE ppid_requests SET requester_erased = true, version = @version {ByStream}", []),
+        RequesterDataErased => ($"UPDATE ppid_requests SET requester_erased = true, requester_account = NULL, version = @version {ByStream}", []),
         _ => (null, []),
     };
 

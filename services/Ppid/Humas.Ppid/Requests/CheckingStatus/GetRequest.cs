@@ -11,13 +11,15 @@ namespace Humas.Ppid.Requests.CheckingStatus;
 
 /// <summary>
 /// A request as its requester (with the access code) or an officer of its unit sees it. Only
-/// the unit's officers see the requester's personal data.
+/// the unit's officers see the requester's personal data, with the NIK and phone number masked;
+/// <c>?reveal=true</c> shows them whole, and who did so and when is recorded
+/// (<c>personal_data_reveals</c>). No answer is cached.
 /// </summary>
 public static class GetRequest
 {
     public const string AccessCodeHeader = ResourceAccess.AccessCodeHeader;
 
-    public sealed record RequesterView(string FullName, string? Nik, string Address, string? Phone, string? Email, bool Erased);
+    public sealed record RequesterView(string FullName, string? Nik, string Address, string? Phone, string? Email, bool Erased, bool Revealed = false);
 
     public sealed record RequestView(
         string RegistrationNumber,
@@ -43,8 +45,8 @@ public static class GetRequest
             .Produces<IReadOnlyList<HistoryEntry>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        requests.MapGet("/{registrationNumber}", HandleAsync).AllowAnonymous().AcceptsAccessCode().WithName("GetRequest")
-            .WithSummary("Follow a request with its registration number and access code (header X-Access-Code), or as an officer of its unit")
+        requests.MapGet("/{registrationNumber}", HandleAsync).AllowAnonymous().AcceptsAccessCode().CarriesPersonalData().WithName("GetRequest")
+            .WithSummary("Follow a request with its registration number and access code (header X-Access-Code), or as an officer of its unit (NIK and phone masked unless reveal=true, which is recorded)")
             .Produces<RequestView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -62,7 +64,7 @@ public static class GetRequest
     }
 
     private static async Task<IResult> HandleAsync(
-        string registrationNumber, [FromHeader(Name = AccessCodeHeader)] string? accessCode, ClaimsPrincipal user, HttpContext http,
+        string registrationNumber, [FromHeader(Name = AccessCodeHeader)] string? accessCode, bool? reveal, ClaimsPrincipal user, HttpContext http,
         EventStore store, PersonalDataVault vault, UnitDirectory units, ResourceAccess access, CancellationToken ct)
     {
         var row = await RequestLookup.FindAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), registrationNumber, ct);
@@ -75,7 +77,12 @@ public static class GetRequest
         if (isOfficer)
         {
             var details = state.RequesterErased ? null : await vault.OpenAsync<RequesterDetails>(registered.RequesterSubjectId, registered.SealedRequester, ct);
-            requester = details is null ? Erased : new RequesterView(details.FullName, details.Nik, details.Address, details.Phone, details.Email, Erased: false);
+            if (details is not null && reveal == true)
+                await PersonalDataReveals.RecordAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), row!.RequestId, state.RegistrationNumber,
+                    user.FindFirstValue(HumasClaims.Subject) ?? "unknown", ["nik", "phone"], ct);
+            requester = details is null ? Erased
+                : reveal == true ? new RequesterView(details.FullName, details.Nik, details.Address, details.Phone, details.Email, Erased: false, Revealed: true)
+                : new RequesterView(details.FullName, Masking.Nik(details.Nik), details.Address, Masking.Phone(details.Phone), details.Email, Erased: false);
         }
 
         EntityTags.Set(http.Response, events[^1].Version);

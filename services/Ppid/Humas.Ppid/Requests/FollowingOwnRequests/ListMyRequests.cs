@@ -1,9 +1,9 @@
 using Dapper;
+using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
-using Humas.ServiceDefaults.Http;
 using Npgsql;
 
 namespace Humas.Ppid.Requests.FollowingOwnRequests;
@@ -14,7 +14,7 @@ public static class ListMyRequests
     public sealed record MyRequest(string RegistrationNumber, string UnitId, string Status, string? Outcome, DateTimeOffset ReceivedAt, DateOnly DueDate, bool Overdue, long Version);
 
     public static void MapListMyRequests(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/ppid/my-requests", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).WithTags("Requests")
+        app.MapGet("/api/ppid/my-requests", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).CarriesPersonalData().WithTags("Requests")
             .WithName("ListMyRequests").WithSummary("The signed-in citizen's own requests, newest first; a page of limit (cursor from the Link header)")
             .Produces<IReadOnlyList<MyRequest>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -50,7 +50,7 @@ public static class RegisterRequest
         DeadlineView Deadline);
 
     public static void MapRegisterRequest(this RouteGroupBuilder requests) =>
-        requests.MapPost("/", HandleAsync).AllowAnonymous().WithIdempotencyKey("register-request")
+        requests.MapPost("/", HandleAsync).AllowAnonymous().CarriesPersonalData().WithIdempotencyKey("register-request")
             .WithName("RegisterRequest")
             .WithSummary("Register a public-information request")
             .Produces<Registered>(StatusCodes.Status201Created)
@@ -91,7 +91,7 @@ public static class RegisterRequest
 
     private static async Task<IResult> HandleAsync(
         Body body, HttpContext http, ClaimsPrincipal user, PersonalDataVault vault, UnitDirectory units, PpidCalendar calendar, TimeProvider clock,
-        ResourceAccess access, CancellationToken ct)
+        ResourceAccess access, AccessCodeHasher codes, CancellationToken ct)
     {
         Validate(body, units).ThrowIfInvalid();
 
@@ -127,7 +127,7 @@ public static class RegisterRequest
         var sealedRequester = await vault.SealAsync(session.Connection, session.Transaction, requesterSubject, Details(body.Requester!), ct);
         var accessCode = AccessCodes.New();
 
-        var registered = Decide(body, requestId, number, channel, registeredBy, receivedAt, deadline, requesterSubject, sealedRequester, AccessCodes.Hash(accessCode), requesterAccount);
+        var registered = Decide(body, requestId, number, channel, registeredBy, receivedAt, deadline, requesterSubject, sealedRequester, codes.Hash(accessCode), requesterAccount);
         var result = await session.AppendAsync(InformationRequest.StreamId(requestId), InformationRequest.StreamType, ExpectedVersion.NoStream, [registered],
             new EventMetadata(Actor: registeredBy ?? user.FindFirstValue(HumasClaims.Subject)), ct);
         await write.CommitAsync(ct);

@@ -1,0 +1,11 @@
+-- Run once by the postgres image when its data volume is new (docker-entrypoint-initdb.d).
+-- Each service connects with a role of its own that owns its database and can connect to no
+-- other: PUBLIC loses the CONNECT right every new database grants it by default. The
+-- passwords are development values, as everything in docker-compose.yml.
+CREATE ROLE humas_ppid LOGIN PASSWORD 'humas_ppid';
+CREATE DATABASE ppid OWNER humas_ppid;
+REVOKE CONNECT, TEMPORARY ON DATABASE ppid FROM PUBLIC;
+
+CREATE ROLE humas_calendar LOGIN PASSWORD 'humas_calendar';
+CREATE DATABASE calendar OWNER humas_calendar;
+REVOKE CONNECT, TEMPORARY ON DATABASE calendar FROM PUBLIC;

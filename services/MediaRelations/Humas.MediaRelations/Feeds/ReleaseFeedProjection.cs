@@ -1,0 +1,33 @@
+using Humas.Eventing.Store;
+using Humas.MediaRelations.PressReleases;
+using Npgsql;
+
+namespace Humas.MediaRelations.Feeds;
+
+/// <summary>Keeps press_release_feed in the appending transaction, so a feed never shows a release before it is public.</summary>
+public sealed class ReleaseFeedProjection : IInlineProjection
+{
+    public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    {
+        foreach (var recorded in events)
+        {
+            (string Sql, (string, object)[] Parameters)? statement = recorded.Data switch
+            {
+                PressReleaseDrafted e => ("INSERT INTO press_release_feed (release_id, unit_id, subjects, updated_at) VALUES (@id, @unit, @subjects, @at)",
+                    [("unit", e.UnitId), ("subjects", e.Content.Subjects.ToArray()), ("at", e.DraftedAt)]),
+                PressReleaseRevised e => ("UPDATE press_release_feed SET subjects = @subjects WHERE release_id = @id", [("subjects", e.Content.Subjects.ToArray())]),
+                PressReleasePublishedInternally { EmbargoUntil: null } e => ("UPDATE press_release_feed SET public_since = @at, updated_at = @at WHERE release_id = @id", [("at", e.PublishedAt)]),
+                PressReleaseEmbargoLifted e => ("UPDATE press_release_feed SET public_since = @at, updated_at = @at WHERE release_id = @id", [("at", e.LiftedAt)]),
+                PressReleaseCorrected e => ("UPDATE press_release_feed SET subjects = @subjects, updated_at = @at WHERE release_id = @id",
+                    [("subjects", e.Content.Subjects.ToArray()), ("at", e.CorrectedAt)]),
+                PressReleaseWithdrawn e => ("UPDATE press_release_feed SET withdrawn = true, updated_at = @at WHERE release_id = @id", [("at", e.WithdrawnAt)]),
+                _ => null,
+            };
+            if (statement is not { } s) continue;
+            await using var command = new NpgsqlCommand(s.Sql, connection, transaction);
+            command.Parameters.AddWithValue("id", Guid.Parse(recorded.StreamId["press-release-".Length..]));
+            foreach (var (name, value) in s.Parameters) command.Parameters.AddWithValue(name, value);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+}

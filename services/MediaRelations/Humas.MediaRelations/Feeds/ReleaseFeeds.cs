@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml;
+using Humas.Eventing.Store;
+using Humas.MediaRelations.PressReleases;
+using Humas.MediaRelations.Subjects;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults.Problems;
+using Npgsql;
+
+namespace Humas.MediaRelations.Feeds;
+
+/// <summary>
+/// The public feeds: RSS 2.0, Atom 1.0, JSON Feed 1.1 and ninjs 2.2, per unit (a province or the
+/// national body rolls up its units), per subject, or national. Only public releases appear, and
+/// withdrawn ones as withdrawn; no personal data: the author is the issuing unit, the contact
+/// person is left out. Each answer carries an ETag and Last-Modified computed from the feed table
+/// (how many releases and when the latest changed), so publishing, correcting and withdrawing
+/// change them; the rendered bytes are kept per query and reused while the tag is the same.
+/// </summary>
+public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDirectory units, SubjectList subjects, MarkdownRenderer markdown)
+{
+    public const int Size = 50;
+
+    public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
+    {
+        ["rss"] = "application/rss+xml; charset=utf-8",
+        ["atom"] = "application/atom+xml; charset=utf-8",
+        ["json"] = "application/feed+json; charset=utf-8",
+        ["ninjs"] = "application/json; charset=utf-8",
+    };
+
+    private readonly ConcurrentDictionary<(string, string?, string?), Rendered> cache = new();
+
+    public sealed record Rendered(string ETag, DateTimeOffset LastModified, byte[] Bytes);
+
+    public static void Map(WebApplication app) =>
+        app.MapGet("/api/media/feeds/{format}", HandleAsync).AllowAnonymous()
+            .WithTags("Feeds")
+            .WithName("GetReleaseFeed")
+            .WithSummary("Public press releases as RSS 2.0, Atom 1.0, JSON Feed 1.1 or ninjs 2.2, per unit (with its units), subject or national")
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem();
+
+    private static async Task<IResult> HandleAsync(string format, string? unitId, string? subject, HttpContext http, ReleaseFeeds feeds, CancellationToken ct)
+    {
+        feeds.Validate(format, unitId, subject).ThrowIfInvalid();
+        var baseUri = $"{http.Request.Scheme}://{http.Request.Host}";
+        var rendered = await feeds.GetAsync(format, unitId, subject, baseUri, ct);
+        http.Response.Headers.ETag = rendered.ETag;
+        http.Response.Headers.LastModified = rendered.LastModified.ToString("R", CultureInfo.InvariantCulture);
+        http.Response.Headers.CacheControl = "public, max-age=0, must-revalidate";
+        if (NotModified(http.Request, rendered)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Bytes(rendered.Bytes, ContentTypes[format]);
+    }
+
+    private static bool NotModified(HttpRequest request, Rendered rendered)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+        if (!string.IsNullOrEmpty(ifNoneMatch))
+            return ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == rendered.ETag);
+        return DateTimeOffset.TryParse(request.Headers.IfModifiedSince.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && rendered.LastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+    }
+
+    public Validation Validate(string format, string? unitId, string? subject)
+    {
+        var errors = new Validation();
+        errors.FailWhen(!ContentTypes.ContainsKey(format), "format", "field.unknown-value", "format", format, string.Join(", ", ContentTypes.Keys));
+        errors.FailWhen(unitId is not null && units.Find(unitId) is null, "unitId", "field.unknown-unit", unitId);
+        errors.FailWhen(subject is not null && subjects.Find(subject) is null, "subject", "field.unknown-value", "subject", subject, "/api/media/subjects");
+        return errors;
+    }
+
+    public async Task<Rendered> GetAsync(string format, string? unitId, string? subject, string baseUri, CancellationToken ct)
+    {
+        var (count, latest) = await StampAsync(unitId, subject, ct);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{format}|{unitId}|{subject}|{count}|{latest.UtcTicks}|{baseUri}")))[..32]}\"";
+        var key = (format, unitId, subject);
+        if (cache.TryGetValue(key, out var cached) && cached.ETag == etag) return cached;
+        var releases = await LatestAsync(unitId, subject, ct);
+        var bytes = format switch
+        {
+            "rss" => Syndication(releases, unitId, subject, baseUri, rss: true),
+            "atom" => Syndication(releases, unitId, subject, baseUri, rss: false),
+            "json" => JsonFeed(releases, unitId, subject, baseUri),
+            _ => Ninjs(releases, baseUri),
+        };
+        var rendered = new Rendered(etag, latest, bytes);
+        cache[key] = rendered;
+        return rendered;
+    }
+
+    private const string Filter = """
+        public_since IS NOT NULL
+        AND (@unit::text IS NULL OR unit_id = @unit OR unit_id LIKE @unit || '.%' OR (position('-' in @unit) = 0 AND unit_id LIKE @unit || '-%'))
+        AND (@subject::text IS NULL OR @subject = ANY (subjects))
+        """;
+
+    private async Task<(long Count, DateTimeOffset Latest)> StampAsync(string? unitId, string? subject, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"SELECT count(*), max(updated_at) FROM press_release_feed WHERE {Filter}");
+        Parameters(command, unitId, subject);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var latest = reader.IsDBNull(1) ? DateTimeOffset.UnixEpoch : new DateTimeOffset(reader.GetDateTime(1).ToUniversalTime(), TimeSpan.Zero);
+        return (reader.GetInt64(0), latest);
+    }
+
+    private async Task<IReadOnlyList<PressRelease>> LatestAsync(string? unitId, string? subject, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        await using (var command = db.CreateCommand($"SELECT release_id FROM press_release_feed WHERE {Filter} ORDER BY updated_at DESC LIMIT {Size}"))
+        {
+            Parameters(command, unitId, subject);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        }
+        var streams = await store.ReadStreamsAsync(ids.Select(PressRelease.StreamId).ToArray(), ct);
+        return ids.Select(id => streams.TryGetValue(PressRelease.StreamId(id), out var events)
+                ? events.Select(e => e.Data).Aggregate(PressRelease.Initial, PressRelease.Evolve) : null)
+            .Where(r => r is not null && (r.IsPublic || r.IsWithdrawnPublicly)).Select(r => r!).ToList();
+    }
+
+    private static void Parameters(NpgsqlCommand command, string? unitId, string? subject)
+    {
+        command.Parameters.Add(new NpgsqlParameter("unit", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)unitId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("subject", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)subject ?? DBNull.Value });
+    }
+
+    private string Title(string? unitId, string? subject)
+    {
+        var scope = unitId is null ? "Nasional" : units.Find(unitId)?.Name ?? unitId;
+        return subject is null ? $"Siaran pers: {scope}" : $"Siaran pers: {scope} ({subjects.Find(subject)?.IndonesianLabel ?? subject})";
+    }
+
+    private string IssuedBy(PressRelease r) => units.Find(r.UnitId)?.Name ?? r.UnitId;
+
+    private static string Uri(PressRelease r, string baseUri) => $"{baseUri}/api/media/releases/{r.Id}";
+
+    private static DateTimeOffset FirstCreated(PressRelease r) => r.EmbargoUntil is { } until && until > r.PublishedAt!.Value ? until : r.PublishedAt!.Value;
+
+    private static DateTimeOffset VersionCreated(PressRelease r)
+    {
+        if (r.WithdrawnAt is { } withdrawn) return withdrawn;
+        var latest = r.Versions[^1].CreatedAt;
+        var first = FirstCreated(r);
+        return latest > first ? latest : first;
+    }
+
+    private string Content(PressRelease r) => r.Status == ReleaseStatus.Withdrawn
+        ? System.Net.WebUtility.HtmlEncode(r.WithdrawalNotice ?? "")
+        : markdown.ToSafeHtml(r.Content.BodyMarkdown);
+
+    private byte[] Syndication(IReadOnlyList<PressRelease> releases, string? unitId, string? subject, string baseUri, bool rss)
+    {
+        var feed = new SyndicationFeed(Title(unitId, subject), "Siaran pers Humas", new Uri($"{baseUri}/api/media/feeds/{(rss ? "rss" : "atom")}"))
+        {
+            Id = $"{baseUri}/api/media/feeds?unitId={unitId}&subject={subject}",
+            LastUpdatedTime = releases.Count == 0 ? DateTimeOffset.UnixEpoch : releases.Max(VersionCreated),
+            Language = "id",
+        };
+        feed.Items = releases.Select(r =>
+        {
+            var withdrawn = r.Status == ReleaseStatus.Withdrawn;
+            var item = new SyndicationItem(withdrawn ? $"[Ditarik] {r.Content.Headline}" : r.Content.Headline, SyndicationContent.CreateHtmlContent(Content(r)), new Uri(Uri(r, baseUri)), Uri(r, baseUri), VersionCreated(r))
+            {
+                PublishDate = FirstCreated(r),
+                Summary = new TextSyndicationContent(withdrawn ? r.WithdrawalNotice ?? "" : r.Content.Summary),
+            };
+            item.Authors.Add(new SyndicationPerson { Name = IssuedBy(r) });
+            foreach (var s in r.Content.Subjects) item.Categories.Add(new SyndicationCategory(s));
+            return item;
+        }).ToList();
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
+        {
+            if (rss) new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(writer);
+            else new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+        return buffer.ToArray();
+    }
+
+    private byte[] JsonFeed(IReadOnlyList<PressRelease> releases, string? unitId, string? subject, string baseUri)
+    {
+        var feed = new JsonObject
+        {
+            ["version"] = "https://jsonfeed.org/version/1.1",
+            ["title"] = Title(unitId, subject),
+            ["home_page_url"] = baseUri,
+            ["feed_url"] = $"{baseUri}/api/media/feeds/json",
+            ["language"] = "id",
+            ["items"] = new JsonArray(releases.Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = Uri(r, baseUri),
+                ["url"] = Uri(r, baseUri),
+                ["title"] = r.Status == ReleaseStatus.Withdrawn ? $"[Ditarik] {r.Content.Headline}" : r.Content.Headline,
+                ["summary"] = r.Status == ReleaseStatus.Withdrawn ? r.WithdrawalNotice : r.Content.Summary,
+                ["content_html"] = Content(r),
+                ["date_published"] = FirstCreated(r).ToString("O", CultureInfo.InvariantCulture),
+                ["date_modified"] = VersionCreated(r).ToString("O", CultureInfo.InvariantCulture),
+                ["language"] = r.Content.Language,
+                ["authors"] = new JsonArray(new JsonObject { ["name"] = IssuedBy(r) }),
+                ["tags"] = new JsonArray(r.Content.Subjects.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
+            }).ToArray()),
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(feed);
+    }
+
+    /// <summary>One release as a ninjs 2.2 object (also served alone at /releases/{id}/ninjs).</summary>
+    public JsonObject NinjsItem(PressRelease r, string baseUri)
+    {
+        var withdrawn = r.Status == ReleaseStatus.Withdrawn;
+        var item = new JsonObject
+        {
+            ["uri"] = Uri(r, baseUri),
+            ["type"] = "text",
+            ["version"] = r.CurrentVersion.ToString(CultureInfo.InvariantCulture),
+            ["firstcreated"] = FirstCreated(r).ToString("O", CultureInfo.InvariantCulture),
+            ["versioncreated"] = VersionCreated(r).ToString("O", CultureInfo.InvariantCulture),
+            ["pubstatus"] = withdrawn ? "canceled" : "usable",
+            ["language"] = r.Content.Language,
+            ["headlines"] = new JsonArray(new JsonObject { ["value"] = r.Content.Headline }),
+            ["descriptions"] = new JsonArray(new JsonObject { ["value"] = withdrawn ? r.WithdrawalNotice : r.Content.Summary }),
+            ["bodies"] = new JsonArray(new JsonObject { ["value"] = Content(r), ["contenttype"] = "text/html" }),
+            ["by"] = IssuedBy(r),
+            ["located"] = r.Content.Place,
+            ["subjects"] = new JsonArray(r.Content.Subjects.Select(s => (JsonNode)new JsonObject
+            {
+                ["name"] = subjects.Find(s)?.IndonesianLabel ?? s,
+                ["uri"] = $"{baseUri}/api/media/subjects#{s}",
+            }).ToArray()),
+        };
+        if (r.IsUnderEmbargo) item["embargoed"] = r.EmbargoUntil!.Value.ToString("O", CultureInfo.InvariantCulture);
+        return item;
+    }
+
+    private byte[] Ninjs(IReadOnlyList<PressRelease> releases, string baseUri) =>
+        JsonSerializer.SerializeToUtf8Bytes(new JsonArray(releases.Select(r => (JsonNode)NinjsItem(r, baseUri)).ToArray()));
+}
+
+public static class GetReleaseNinjs
+{
+    public static void MapGetReleaseNinjs(this WebApplication app) =>
+        app.MapGet("/api/media/releases/{releaseId:guid}/ninjs", async (Guid releaseId, HttpContext http, EventStore store, ReleaseFeeds feeds, CancellationToken ct) =>
+            {
+                var found = await store.AggregateAsync(PressRelease.StreamId(releaseId), PressRelease.Initial, PressRelease.Evolve, ct);
+                if (found is not var (release, _) || !(release.IsPublic || release.IsWithdrawnPublicly)) throw Refusal.NotFound("release.not-found", releaseId);
+                var item = feeds.NinjsItem(release, $"{http.Request.Scheme}://{http.Request.Host}");
+                return TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(item), "application/json; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .WithTags("Feeds")
+            .WithName("GetReleaseNinjs")
+            .WithSummary("One public press release as a ninjs 2.2 object")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

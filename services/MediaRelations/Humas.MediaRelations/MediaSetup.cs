@@ -1,0 +1,66 @@
+using Humas.Eventing;
+using Humas.MediaRelations.Contracts;
+using Humas.MediaRelations.Feeds;
+using Humas.MediaRelations.PressReleases;
+using Humas.MediaRelations.Subjects;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults.Texts;
+using Humas.UseCases;
+
+namespace Humas.MediaRelations;
+
+public static class MediaSetup
+{
+    public const string ServiceName = "media";
+
+    public static WebApplicationBuilder AddMediaRelations(this WebApplicationBuilder builder)
+    {
+        builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? ServiceName, eventing => eventing
+            .Event<PressReleaseDrafted>("press-release-drafted")
+            .Event<PressReleaseRevised>("press-release-revised")
+            .Event<PressReleaseSubmitted>("press-release-submitted")
+            .Event<PressReleaseSentBack>("press-release-sent-back")
+            .Event<PressReleaseApproved>("press-release-approved")
+            .Event<PressReleaseScheduled>("press-release-scheduled")
+            .Event<PressReleasePublishedInternally>("press-release-published")
+            .Event<PressReleaseEmbargoLifted>("press-release-embargo-lifted")
+            .Event<PressReleases.PressReleaseCorrected>("press-release-corrected")
+            .Event<PressReleases.PressReleaseWithdrawn>("press-release-withdrawn")
+            .Publishes<PressReleasePublished>()
+            .Publishes<Contracts.PressReleaseCorrected>()
+            .Publishes<Contracts.PressReleaseWithdrawn>()
+            .MigrationsFrom(typeof(MediaSetup).Assembly)
+            .InlineProjection<ReleaseTimersProjection>()
+            .InlineProjection<ReleaseFeedProjection>()
+            .Translator<ReleaseIntegrationEvents>());
+
+        builder.Services.AddUseCases();
+        builder.Services.AddTexts(typeof(MediaSetup).Assembly);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => UnitDirectory.Load());
+        builder.Services.AddSingleton(_ => SubjectList.Load());
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<ReleaseFeeds>();
+        builder.Services.AddHostedService<ReleaseTimerService>();
+        return builder;
+    }
+
+    public static WebApplication MapMediaRelations(this WebApplication app)
+    {
+        app.MapListSubjects();
+        var releases = app.MapGroup("/api/media/releases").WithTags("Press releases");
+        releases.MapReleaseWorkflow();
+        releases.MapGetRelease();
+        releases.MapCorrectingAndWithdrawing();
+        releases.MapGetReleaseVersions();
+        ReleaseFeeds.Map(app);
+        app.MapGetReleaseNinjs();
+        return app;
+    }
+}
+
+/// <summary>The service's texts (Resources/Texts*.resx), for places that build text outside a request.</summary>
+public static class MediaTexts
+{
+    public static readonly TextCatalog Catalog = new([new TextSource(typeof(MediaTexts).Assembly)]);
+}
