@@ -9,3 +9,11 @@ REVOKE CONNECT, TEMPORARY ON DATABASE ppid FROM PUBLIC;
 CREATE ROLE humas_calendar LOGIN PASSWORD 'humas_calendar';
 CREATE DATABASE calendar OWNER humas_calendar;
 REVOKE CONNECT, TEMPORARY ON DATABASE calendar FROM PUBLIC;
+
+CREATE ROLE humas_media LOGIN PASSWORD 'humas_media';
+CREATE DATABASE media OWNER humas_media;
+REVOKE CONNECT, TEMPORARY ON DATABASE media FROM PUBLIC;
+
+CREATE ROLE humas_clarifications LOGIN PASSWORD 'humas_clarifications';
+CREATE DATABASE clarifications OWNER humas_clarifications;
+REVOKE CONNECT, TEMPORARY ON DATABASE clarifications FROM PUBLIC;

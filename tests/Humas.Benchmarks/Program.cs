@@ -1,6 +1,17 @@
 using Humas.Benchmarks;
 
+if (args.FirstOrDefault() == "clarifications") return ClarificationsMatchingBenchmark.Run(args[1..]);
+
 var settings = BenchmarkSettings.FromArguments(args);
+if (args.Contains("calendar"))
+{
+    if (await BenchmarkInfrastructure.FindUnreachableAsync() is { } unreachable)
+    {
+        Console.Error.WriteLine(unreachable);
+        return 1;
+    }
+    return await CalendarBenchmark.RunAsync(settings);
+}
 Console.WriteLine($"Humas event store benchmarks{(settings.Quick ? " (--quick)" : "")} on {Environment.ProcessorCount} cores");
 
 if (await BenchmarkInfrastructure.FindUnreachableAsync() is { } problem)

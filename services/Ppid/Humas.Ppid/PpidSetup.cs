@@ -1,4 +1,5 @@
 using Humas.Eventing;
+using Humas.Ppid.Compliance;
 using Humas.Ppid.Contracts;
 using Humas.Ppid.Deadlines;
 using Humas.Ppid.Deadlines.ChangingCalendar;
@@ -91,7 +92,8 @@ public static class PpidSetup
         .InlineProjection<RequesterErasure>()
         .InlineProjection<ObjectionRegisterProjection>()
         .InlineProjection<RequestIntegrationEvents>()
-        .AddInformationList();
+        .AddInformationList()
+        .Consumer<PeriodicPublicationScheduledConsumer>().Consumer<PeriodicPublicationDueConsumer>().Consumer<PeriodicPublicationOverdueConsumer>();
 
     public static WebApplication MapPpid(this WebApplication app)
     {
@@ -120,6 +122,7 @@ public static class PpidSetup
         api.MapGetAnnualReport();
         api.MapRunOverdueSweep();
         api.MapInformationList();
+        api.MapComplianceView();
         return app;
     }
 }

@@ -1,0 +1,105 @@
+using Humas.Calendar.Berkala;
+using Humas.Calendar.Berkala.Consuming;
+using Humas.Calendar.Contracts;
+using Humas.Calendar.Elections;
+using Humas.Calendar.Feeds;
+using Humas.Calendar.Elections.AddingElection;
+using Humas.Calendar.Elections.AddingStage;
+using Humas.Calendar.Elections.CorrectingStage;
+using Humas.Calendar.Elections.ReadingElections;
+using Humas.Calendar.Publications;
+using Humas.Calendar.Publications.ChangingStatus;
+using Humas.Calendar.Publications.Editing;
+using Humas.Calendar.Publications.Planning;
+using Humas.Calendar.Publications.Reading;
+using Humas.Calendar.Publications.Rescheduling;
+using Humas.Calendar.Recurrence;
+using Humas.Calendar.RequestDeadlines;
+using Humas.Calendar.Views;
+using Humas.Eventing;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults.Texts;
+using Humas.UseCases;
+
+namespace Humas.Calendar;
+
+public static class CalendarSetup
+{
+    public const string ServiceName = "calendar";
+
+    public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
+    {
+        builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "calendar", eventing => eventing
+            .MigrationsFrom(typeof(CalendarSetup).Assembly)
+            .AddCalendarEvents()
+            .Consumer<InformationRequestRegisteredConsumer>()
+            .Consumer<InformationRequestDueDateChangedConsumer>()
+            .Consumer<InformationRequestAnsweredConsumer>()
+            .Consumer<InformationRequestOverdueConsumer>()
+            .Consumer<InformationRequestRoutedConsumer>()
+            .Consumer<InformationPublishedConsumer>());
+
+        builder.Services.AddUseCases();
+        builder.Services.AddTexts(typeof(CalendarSetup).Assembly);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => UnitDirectory.Load());
+        builder.Services.AddSingleton(_ => WorkingDayCalendar.LoadDefault());
+        builder.Services.AddSingleton(BerkalaRules.From(builder.Configuration));
+        builder.Services.AddHostedService<ShippedElections>();
+        builder.Services.AddHostedService<SweepService>();
+        return builder;
+    }
+
+    /// <summary>The calendar's events under stable names, its read models and what it tells other services.</summary>
+    public static EventingBuilder AddCalendarEvents(this EventingBuilder eventing) => eventing
+        .Event<ElectionAdded>("election-added")
+        .Event<StageAdded>("stage-added")
+        .Event<StageDatesCorrected>("stage-dates-corrected")
+        .Event<PublicationPlanned>("publication-planned")
+        .Event<PublicationEdited>("publication-edited")
+        .Event<PublicationRescheduled>("publication-rescheduled")
+        .Event<PublicationStarted>("publication-started")
+        .Event<PublicationPublished>("publication-published")
+        .Event<PublicationMissed>("publication-missed")
+        .Event<PublicationCancelled>("publication-cancelled")
+        .Event<UnplannedPublicationRecorded>("unplanned-publication-recorded")
+        .Event<SeriesStarted>("series-started")
+        .Event<BerkalaObligationStarted>("berkala-obligation-started")
+        .Event<BerkalaObligationRenewed>("berkala-obligation-renewed")
+        .Event<BerkalaObligationCameDue>("berkala-obligation-came-due")
+        .Event<BerkalaObligationBecameOverdue>("berkala-obligation-became-overdue")
+        .Publishes<PeriodicPublicationScheduled>()
+        .Publishes<PeriodicPublicationDue>()
+        .Publishes<PeriodicPublicationOverdue>()
+        .InlineProjection<ElectionsProjection>()
+        .InlineProjection<PublicationsProjection>()
+        .InlineProjection<BerkalaProjection>()
+        .Translator<BerkalaIntegrationEvents>();
+
+    public static WebApplication MapCalendar(this WebApplication app)
+    {
+        app.MapListRequestDeadlines();
+
+        var elections = app.MapGroup("/api/calendar/elections").WithTags("Elections");
+        elections.MapReadElections();
+        elections.MapAddElection();
+        elections.MapAddStage();
+        elections.MapCorrectStageDates();
+
+        var publications = app.MapGroup("/api/calendar/publications").WithTags("Publications");
+        publications.MapPlanPublication();
+        publications.MapReadPublication();
+        publications.MapEditPublication();
+        publications.MapReschedulePublication();
+        publications.MapChangePublicationStatus();
+
+        app.MapUnitAgenda();
+        app.MapRollUp();
+        app.MapMissedAndOverdue();
+        app.MapLeadershipFigures();
+        app.MapSeries();
+        app.MapCalendarFeeds();
+        app.MapSweep();
+        return app;
+    }
+}

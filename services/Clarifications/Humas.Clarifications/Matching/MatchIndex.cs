@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+
+namespace Humas.Clarifications.Matching;
+
+/// <summary>The two tiers of a match: confirmed links a report at once, suggested asks an officer.</summary>
+public enum MatchTier { Suggested, Confirmed }
+
+/// <summary>Thresholds of matching, from configuration (Humas:Clarifications:Matching).</summary>
+public sealed record MatchingSettings
+{
+    public double SuggestThreshold { get; init; } = 0.25;
+    public double ConfirmThreshold { get; init; } = 0.65;
+
+    /// <summary>A text with fewer words is only ever suggested.</summary>
+    public int MinimumWordsToConfirm { get; init; } = 8;
+
+    public int MaxResults { get; init; } = 5;
+}
+
+/// <summary>What matching knows of a published clarification or an open case.</summary>
+public sealed record MatchCandidate(string Number, string Title, string Label, string Claim);
+
+public sealed record Match(string Number, string Title, string Label, double Score, MatchTier Tier);
+
+/// <summary>
+/// An in-memory inverted index of the claims of published clarifications (and open cases) by
+/// their normalised terms (see <see cref="ClaimText"/>), scored by IDF-weighted Dice overlap.
+/// Thread-safe: searches run while entries are added or removed.
+/// </summary>
+public sealed class MatchIndex
+{
+    private sealed record Entry(MatchCandidate Candidate, Dictionary<string, int> Terms);
+
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> postings = new(StringComparer.Ordinal);
+
+    public int Count => entries.Count;
+
+    public void Upsert(MatchCandidate candidate)
+    {
+        Remove(candidate.Number);
+        var terms = Bag(ClaimText.Terms(candidate.Claim));
+        entries[candidate.Number] = new Entry(candidate, terms);
+        foreach (var term in terms.Keys)
+            postings.GetOrAdd(term, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[candidate.Number] = 0;
+    }
+
+    public void Remove(string number)
+    {
+        if (!entries.TryRemove(number, out var old)) return;
+        foreach (var term in old.Terms.Keys)
+            if (postings.TryGetValue(term, out var list)) list.TryRemove(number, out _);
+    }
+
+    /// <summary>The candidates at or above the suggested threshold, best first.</summary>
+    public IReadOnlyList<Match> Search(string text, MatchingSettings settings)
+    {
+        var query = Bag(ClaimText.Terms(text));
+        if (query.Count == 0) return [];
+        var total = Math.Max(entries.Count, 1);
+        var weights = query.Keys.ToDictionary(t => t, t => Weight(t, total));
+        var queryMass = query.Sum(kv => weights[kv.Key] * kv.Value);
+        var overlap = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (term, count) in query)
+        {
+            if (!postings.TryGetValue(term, out var list)) continue;
+            // A term in most claims tells nothing; skipping its long posting list keeps the search fast.
+            if (list.Count > total / 2 && total > 1000) continue;
+            foreach (var number in list.Keys)
+            {
+                if (!entries.TryGetValue(number, out var entry)) continue;
+                overlap[number] = overlap.GetValueOrDefault(number) + weights[term] * Math.Min(count, entry.Terms.GetValueOrDefault(term));
+            }
+        }
+        var canConfirm = ClaimText.WordCount(text) >= settings.MinimumWordsToConfirm;
+        var results = new List<Match>();
+        foreach (var (number, shared) in overlap)
+        {
+            // The score cannot exceed 2·shared/queryMass: most candidates sharing a common term stop here.
+            if (2 * shared / queryMass < settings.SuggestThreshold) continue;
+            if (!entries.TryGetValue(number, out var entry)) continue;
+            var entryMass = entry.Terms.Sum(kv => Weight(kv.Key, total) * kv.Value);
+            var score = Math.Round(2 * shared / (queryMass + entryMass), 4);
+            if (score < settings.SuggestThreshold) continue;
+            var tier = canConfirm && score >= settings.ConfirmThreshold ? MatchTier.Confirmed : MatchTier.Suggested;
+            results.Add(new Match(number, entry.Candidate.Title, entry.Candidate.Label, score, tier));
+        }
+        return results.OrderByDescending(m => m.Score).ThenBy(m => m.Number, StringComparer.Ordinal).Take(settings.MaxResults).ToList();
+    }
+
+    private double Weight(string term, int total)
+    {
+        var df = postings.TryGetValue(term, out var list) ? list.Count : 0;
+        return Math.Log(1 + (total + 1.0) / (df + 1.0));
+    }
+
+    private static Dictionary<string, int> Bag(IEnumerable<string> terms)
+    {
+        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in terms) bag[term] = bag.GetValueOrDefault(term) + 1;
+        return bag;
+    }
+}
