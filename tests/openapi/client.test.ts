@@ -34,6 +34,12 @@ async function token(subject: string, role: string, unit: string): Promise<strin
 const signedIn = async <Paths extends {}>(role: string) =>
   createClient<Paths, Json>({ baseUrl, headers: { Authorization: `Bearer ${await token(`openapi-client-${role}`, role, unitId)}` } });
 
+/** The cursor of the next page, from the answer's `Link: <…>; rel="next"`, if there is one. */
+function nextCursor(response: Response): string | undefined {
+  const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get("link") ?? "")?.[1];
+  return next ? (new URL(next, baseUrl).searchParams.get("cursor") ?? undefined) : undefined;
+}
+
 let lastRegistered: Registered | undefined;
 
 async function register(): Promise<Registered> {
@@ -127,10 +133,15 @@ test("officers read the register, and the calendar learns the due date", async (
   assert.equal(name, "Siti Aminah");
 
   const calendar = await signedIn<CalendarPaths>("humas-officer");
+  // A list answers a page at a time; the Link header's rel="next" carries the cursor of the next one.
   const deadline = async () => {
-    const { data, error } = await calendar.GET("/api/calendar/request-deadlines", { params: { query: { unitId } } });
-    assert.equal(error, undefined, JSON.stringify(error));
-    return data?.deadlines.find((d) => d.registrationNumber === registered.registrationNumber);
+    for (let cursor: string | undefined; ; ) {
+      const { data, error, response } = await calendar.GET("/api/calendar/request-deadlines", { params: { query: { unitId, limit: 1000, cursor } } });
+      assert.equal(error, undefined, JSON.stringify(error));
+      const found = data?.deadlines.find((d) => d.registrationNumber === registered.registrationNumber);
+      cursor = nextCursor(response);
+      if (found || !cursor) return found;
+    }
   };
   let seen = await deadline();
   for (let attempt = 0; !seen && attempt < 60; attempt++) {

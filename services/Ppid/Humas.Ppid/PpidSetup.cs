@@ -24,6 +24,7 @@ using Humas.Ppid.Requests.RoutingRequest;
 using Humas.Ppid.Requests.WithdrawingRequest;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
+using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Texts;
 using Humas.UseCases;
 using Humas.UseCases.Access;
@@ -36,40 +37,7 @@ public static class PpidSetup
 
     public static WebApplicationBuilder AddPpid(this WebApplicationBuilder builder)
     {
-        builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "ppid", eventing => eventing
-            .Event<RequestRegistered>("request-registered")
-            .Event<RequestRouted>("request-routed")
-            .Event<RequestReferred>("request-referred")
-            .Event<ClarificationRequested>("clarification-requested")
-            .Event<ClarificationReceived>("clarification-received")
-            .Event<DeadlineExtended>("deadline-extended")
-            .Event<RequestAnswered>("request-answered")
-            .Event<RequestBecameOverdue>("request-became-overdue")
-            .Event<RequestWithdrawn>("request-withdrawn")
-            .Event<DueDateRecomputed>("due-date-recomputed")
-            .Event<RequesterDataErased>("requester-data-erased")
-            .Event<Objections.ObjectionFiled>("objection-filed")
-            .Event<Objections.ObjectionDecided>("objection-decided")
-            .Event<DisputeFiled>("dispute-filed")
-            .Event<ObjectionDueDateRecomputed>("objection-due-date-recomputed")
-            .Event<NonWorkingDayAdded>("non-working-day-added")
-            .Event<NonWorkingDayRemoved>("non-working-day-removed")
-            .Publishes<InformationRequestRegistered>()
-            .Publishes<InformationRequestAnswered>()
-            .Publishes<InformationRequestOverdue>()
-            .Publishes<InformationRequestDueDateChanged>()
-            .Publishes<InformationRequestRouted>()
-            .Publishes<Contracts.ObjectionFiled>()
-            .Publishes<Contracts.ObjectionDecided>()
-            .MigrationsFrom(typeof(PpidSetup).Assembly)
-            .SealsPersonalData()
-            .InlineProjection<RequestRegisterProjection>()
-            .InlineProjection<RequesterErasure>()
-            .InlineProjection<ObjectionRegisterProjection>()
-            .InlineProjection<RequestIntegrationEvents>()
-            .AddInformationList()
-            .Consumer<PeriodicPublicationScheduledConsumer>().Consumer<PeriodicPublicationDueConsumer>().Consumer<PeriodicPublicationOverdueConsumer>());
-
+        builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "ppid", Eventing);
         builder.Services.AddUseCases();
         var accessCodes = new AccessCodeOptions { Key = builder.Configuration[AccessCodeHasher.Setting] ?? "" };
         accessCodes.KeyBytes(AccessCodeHasher.Setting); // no start without it
@@ -92,9 +60,46 @@ public static class PpidSetup
         return builder;
     }
 
+    /// <summary>Ppid's events under their stable names, what it publishes, its schema and its inline projections (also hosted by the integration tests).</summary>
+    public static void Eventing(EventingBuilder eventing) => eventing
+        .Event<RequestRegistered>("request-registered")
+        .Event<RequestRouted>("request-routed")
+        .Event<RequestReferred>("request-referred")
+        .Event<ClarificationRequested>("clarification-requested")
+        .Event<ClarificationReceived>("clarification-received")
+        .Event<DeadlineExtended>("deadline-extended")
+        .Event<RequestAnswered>("request-answered")
+        .Event<RequestBecameOverdue>("request-became-overdue")
+        .Event<RequestWithdrawn>("request-withdrawn")
+        .Event<DueDateRecomputed>("due-date-recomputed")
+        .Event<RequesterDataErased>("requester-data-erased")
+        .Event<Objections.ObjectionFiled>("objection-filed")
+        .Event<Objections.ObjectionDecided>("objection-decided")
+        .Event<DisputeFiled>("dispute-filed")
+        .Event<ObjectionDueDateRecomputed>("objection-due-date-recomputed")
+        .Event<NonWorkingDayAdded>("non-working-day-added")
+        .Event<NonWorkingDayRemoved>("non-working-day-removed")
+        .Publishes<InformationRequestRegistered>()
+        .Publishes<InformationRequestAnswered>()
+        .Publishes<InformationRequestOverdue>()
+        .Publishes<InformationRequestDueDateChanged>()
+        .Publishes<InformationRequestRouted>()
+        .Publishes<Contracts.ObjectionFiled>()
+        .Publishes<Contracts.ObjectionDecided>()
+        .MigrationsFrom(typeof(PpidSetup).Assembly)
+        .SealsPersonalData()
+        .InlineProjection<RequestRegisterProjection>()
+        .InlineProjection<RequesterErasure>()
+        .InlineProjection<ObjectionRegisterProjection>()
+        .InlineProjection<RequestIntegrationEvents>()
+        .AddInformationList()
+        .Consumer<PeriodicPublicationScheduledConsumer>().Consumer<PeriodicPublicationDueConsumer>().Consumer<PeriodicPublicationOverdueConsumer>();
+
     public static WebApplication MapPpid(this WebApplication app)
     {
-        var requests = app.MapGroup("/api/ppid/requests").WithTags("Requests");
+        // Every endpoint's dates and texts are checked before its handler runs (InputChecks).
+        var api = app.MapGroup("").CheckInput();
+        var requests = api.MapGroup("/api/ppid/requests").WithTags("Requests");
         requests.MapRegisterRequest();
         requests.MapGetRequest();
         requests.MapListRegister();
@@ -106,18 +111,18 @@ public static class PpidSetup
         requests.MapEraseRequester();
         requests.MapFileObjection();
 
-        var objections = app.MapGroup("/api/ppid/objections").WithTags("Objections");
+        var objections = api.MapGroup("/api/ppid/objections").WithTags("Objections");
         objections.MapReadingObjections();
         objections.MapDecideObjection();
         objections.MapRecordDispute();
 
-        app.MapListMyRequests();
-        app.MapComputeDeadline();
-        app.MapChangeNonWorkingDays();
-        app.MapGetAnnualReport();
-        app.MapRunOverdueSweep();
-        app.MapInformationList();
-        app.MapComplianceView();
+        api.MapListMyRequests();
+        api.MapComputeDeadline();
+        api.MapChangeNonWorkingDays();
+        api.MapGetAnnualReport();
+        api.MapRunOverdueSweep();
+        api.MapInformationList();
+        api.MapComplianceView();
         return app;
     }
 }

@@ -25,13 +25,14 @@ public static class Requests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength();
     }
 
+    /// <summary>The unit's deadlines in the Calendar, every page of them, as one answer.</summary>
     public static async Task<JsonElement> CalendarDeadlinesAsync(string unitId)
     {
         var officer = await Gateway.TokenAsync("calendar-reader", "humas-officer", unitId);
         using var client = await Gateway.ClientAsync(officer);
-        var response = await client.GetAsync($"/api/calendar/request-deadlines?unitId={unitId}");
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        var first = await Steps.GetAsync(client, $"/api/calendar/request-deadlines?unitId={unitId}&limit=1");
+        var deadlines = await Pages.AllAsync(client, $"/api/calendar/request-deadlines?unitId={unitId}&limit=1000", page => page.GetProperty("deadlines"));
+        return JsonSerializer.SerializeToElement(new { unitId, registeredCount = first.GetProperty("registeredCount").GetInt32(), deadlines });
     }
 
     /// <summary>A regency unit picked at random, so that repeated runs against one database do not share counts.</summary>

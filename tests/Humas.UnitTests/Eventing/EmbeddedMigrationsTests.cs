@@ -15,7 +15,8 @@ public sealed class EmbeddedMigrationsTests
     {
         var migrations = EmbeddedMigrations.From(typeof(Humas.Ppid.PpidSetup).Assembly);
         Assert.Equal(["ppid-001-request-register", "ppid-002-request-lifecycle", "ppid-003-objection-register", "ppid-004-dip-entries", "ppid-005-request-accounts", "ppid-006-personal-data-reveals",
-                "ppid-007-objections-follow-routed-requests", "ppid-008-due-date-recomputations", "ppid-009-periodic-obligations"],
+                "ppid-007-objections-follow-routed-requests", "ppid-008-due-date-recomputations", "ppid-009-periodic-obligations",
+                "ppid-010-annual-report-figures"],
             migrations.Select(m => m.Id));
         Assert.StartsWith("CREATE TABLE ppid_requests (", migrations[0].Sql);
     }

@@ -20,7 +20,7 @@ public class ExtendingAndProvisionalDeadlinesTests
     }
 
     [Fact]
-    public void Given_no_holiday_data_for_2027_When_a_December_2026_request_runs_into_2027_Then_the_deadline_is_provisional_and_counts_weekends_only()
+    public void Given_no_decree_for_2027_When_a_December_2026_request_runs_into_2027_Then_the_deadline_is_provisional_and_skips_New_Year()
     {
         var receivedAt = new DateTimeOffset(2026, 12, 21, 10, 0, 0, TimeSpan.FromHours(7));
 
@@ -28,9 +28,10 @@ public class ExtendingAndProvisionalDeadlinesTests
 
         Assert.True(deadline.Provisional);
         Assert.Equal([2027], deadline.YearsNotCovered);
-        // 1 January 2027 is counted as a working day until 2027's holidays are added.
-        Assert.Equal(new DateOnly(2027, 1, 6), deadline.DueDate);
+        // Weekends and 1 January, a holiday every year by Keppres, are skipped until 2027's decree is added.
+        Assert.Equal(new DateOnly(2027, 1, 7), deadline.DueDate);
         Assert.Contains(deadline.SkippedDays, day => day.Date == new DateOnly(2026, 12, 24) && day.Reason == SkipReason.CutiBersama);
+        Assert.Contains(deadline.SkippedDays, day => day.Date == new DateOnly(2027, 1, 1) && day.Reason == SkipReason.NationalHoliday);
     }
 
     [Fact]

@@ -5,16 +5,20 @@ namespace Humas.ReferenceData;
 /// <summary>
 /// Monday to Friday minus national holidays and cuti bersama (Perpres 21/2023). Immutable: an
 /// administrator's change yields a new calendar, so open deadlines can be recomputed against it.
-/// A year counts as covered once it holds at least one listed day.
+/// A year counts as covered once it holds at least one listed day (its decree is loaded). The
+/// national holidays with a fixed date (<see cref="FixedDateHoliday"/>) are holidays in every
+/// year, covered or not, so a count into a year whose decree is missing skips them too.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
-    private static readonly Lazy<WorkingDayCalendar> Embedded = new(() => new WorkingDayCalendar(NonWorkingDayFile.LoadEmbedded()));
+    private static readonly Lazy<WorkingDayCalendar> Embedded =
+        new(() => new WorkingDayCalendar(NonWorkingDayFile.LoadEmbedded(), FixedDateHoliday.LoadEmbedded()));
 
     private readonly FrozenDictionary<DateOnly, NonWorkingDay> _daysByDate;
 
-    public WorkingDayCalendar(IEnumerable<NonWorkingDay> nonWorkingDays)
+    public WorkingDayCalendar(IEnumerable<NonWorkingDay> nonWorkingDays, IReadOnlyList<FixedDateHoliday>? fixedDateHolidays = null)
     {
+        FixedDateHolidays = fixedDateHolidays ?? [];
         var byDate = new Dictionary<DateOnly, NonWorkingDay>();
         foreach (var day in nonWorkingDays)
         {
@@ -28,30 +32,38 @@ public sealed class WorkingDayCalendar
 
     public static WorkingDayCalendar LoadDefault() => Embedded.Value;
 
+    /// <summary>The days listed by year (the decrees, and administrators' changes).</summary>
     public IReadOnlyList<NonWorkingDay> NonWorkingDays { get; }
+
+    public IReadOnlyList<FixedDateHoliday> FixedDateHolidays { get; }
 
     public IReadOnlyCollection<int> YearsCovered { get; }
 
     /// <summary>A calendar with <paramref name="day"/> added, replacing any day already on that date.</summary>
     public WorkingDayCalendar WithNonWorkingDay(NonWorkingDay day) =>
-        new(NonWorkingDays.Where(existing => existing.Date != day.Date).Append(day));
+        new(NonWorkingDays.Where(existing => existing.Date != day.Date).Append(day), FixedDateHolidays);
 
+    /// <summary>A calendar without the day listed on <paramref name="date"/>; a fixed-date holiday on it stays (see <see cref="FixedDateHolidayOn"/>).</summary>
     public WorkingDayCalendar WithoutNonWorkingDay(DateOnly date) =>
-        new(NonWorkingDays.Where(existing => existing.Date != date));
+        new(NonWorkingDays.Where(existing => existing.Date != date), FixedDateHolidays);
 
-    public NonWorkingDay? NonWorkingDayOn(DateOnly date) => _daysByDate.GetValueOrDefault(date);
+    /// <summary>The listed day on <paramref name="date"/>, else the fixed-date holiday falling on it.</summary>
+    public NonWorkingDay? NonWorkingDayOn(DateOnly date) =>
+        ListedOn(date) ?? (FixedDateHolidayOn(date) is { } holiday ? holiday.On(date.Year) : null);
+
+    public NonWorkingDay? ListedOn(DateOnly date) => _daysByDate.GetValueOrDefault(date);
+
+    public FixedDateHoliday? FixedDateHolidayOn(DateOnly date) => FixedDateHolidays.FirstOrDefault(holiday => holiday.FallsOn(date));
 
     public bool IsWorkingDay(DateOnly date, WorkingDayRules rules) => ReasonNotWorking(date, rules) is null;
 
     internal SkipReason? ReasonNotWorking(DateOnly date, WorkingDayRules rules)
     {
-        if (_daysByDate.TryGetValue(date, out var listed))
-        {
-            if (listed.Kind == NonWorkingDayKind.NationalHoliday)
-                return SkipReason.NationalHoliday;
-            if (rules.CutiBersamaIsNonWorking)
-                return SkipReason.CutiBersama;
-        }
+        var listed = ListedOn(date);
+        if (listed?.Kind == NonWorkingDayKind.NationalHoliday || FixedDateHolidayOn(date) is not null)
+            return SkipReason.NationalHoliday;
+        if (listed?.Kind == NonWorkingDayKind.CutiBersama && rules.CutiBersamaIsNonWorking)
+            return SkipReason.CutiBersama;
         return date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? SkipReason.Weekend : null;
     }
 

@@ -105,6 +105,28 @@ public sealed class Validation : IReadOnlyCollection<FieldError>
         return this;
     }
 
+    /// <summary>A date, if given, inside <see cref="DateWindow"/>.</summary>
+    public Validation Date(DateOnly? value, string field)
+    {
+        if (value is { } date && !DateWindow.Contains(date)) AddOutOfRange(field);
+        return this;
+    }
+
+    /// <summary>A moment, if given, inside <see cref="DateWindow"/>.</summary>
+    public Validation Date(DateTimeOffset? value, string field)
+    {
+        if (value is { } moment && !DateWindow.Contains(moment)) AddOutOfRange(field);
+        return this;
+    }
+
+    public Validation Date(DateTime? value, string field)
+    {
+        if (value is { } moment && !DateWindow.Contains(moment)) AddOutOfRange(field);
+        return this;
+    }
+
+    private void AddOutOfRange(string field) => Add(field, DateWindow.Code, field, DateWindow.FirstYear, DateWindow.LastYear);
+
     public void ThrowIfInvalid()
     {
         if (!IsValid) throw Refusal.Invalid(errors);

@@ -18,7 +18,7 @@ public static class ComplianceView
 
     public sealed record Result(string UnitId, int Scheduled, int Due, int Overdue, IReadOnlyList<Obligation> Obligations);
 
-    public static void MapComplianceView(this WebApplication app) =>
+    public static void MapComplianceView(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/ppid/compliance", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).WithTags("Compliance").WithName("GetComplianceView")
             .WithSummary("A unit's berkala obligations as the Calendar reports them: scheduled, due, overdue (officers of the unit)")
             .Produces<Result>()

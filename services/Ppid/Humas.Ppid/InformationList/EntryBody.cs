@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults.Problems;
 namespace Humas.Ppid.InformationList;
 
@@ -7,16 +8,16 @@ namespace Humas.Ppid.InformationList;
 /// required; for the other categories they must be absent.
 /// </summary>
 public sealed record EntryBody(
-    string? UnitId,
-    string? Title,
-    string? Summary,
+    [property: MaxLength(50)] string? UnitId,
+    [property: MaxLength(300)] string? Title,
+    [property: MaxLength(4000)] string? Summary,
     InformationCategory? Category,
-    string? ResponsibleOfficial,
+    [property: MaxLength(200)] string? ResponsibleOfficial,
     IReadOnlyList<DocumentFormat>? Formats,
-    string? RetentionPeriod,
+    [property: MaxLength(200)] string? RetentionPeriod,
     int? Year,
-    string? ExemptionClause,
-    string? ConsequenceTest)
+    [property: MaxLength(10)] string? ExemptionClause,
+    [property: MaxLength(4000)] string? ConsequenceTest)
 {
     /// <summary>The earliest year an entry may describe: a plausibility bound, not a legal one.</summary>
     public const int EarliestYear = 1945;

@@ -23,7 +23,7 @@ public static class InformationListSetup
         .InlineProjection<DipEntriesProjection>()
         .Translator<InformationListIntegrationEvents>();
 
-    public static WebApplication MapInformationList(this WebApplication app)
+    public static IEndpointRouteBuilder MapInformationList(this IEndpointRouteBuilder app)
     {
         var list = app.MapGroup("/api/ppid/information-list").WithTags("Information list");
         list.MapListEntries();

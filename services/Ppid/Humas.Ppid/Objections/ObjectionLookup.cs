@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dapper;
+using Humas.ServiceDefaults.Http;
 using Npgsql;
 
 namespace Humas.Ppid.Objections;
@@ -21,8 +23,48 @@ public static class ObjectionLookup
     public static Task<IReadOnlyList<ObjectionRow>> ForRequestAsync(NpgsqlDataSource db, Guid requestId, CancellationToken ct) =>
         WhereAsync(db, "request_id = @key", requestId, ct);
 
-    public static Task<IReadOnlyList<ObjectionRow>> ForUnitsAsync(NpgsqlDataSource db, IReadOnlyCollection<string> unitIds, CancellationToken ct) =>
-        WhereAsync(db, "unit_id = ANY(@key)", unitIds.ToArray(), ct);
+    /// <summary>Filters of the objection register; all optional, combined. <paramref name="Limit"/> null reads every row.</summary>
+    public sealed record Filter(IReadOnlyCollection<string> UnitIds, string? Status = null, string? Decision = null,
+        DateTimeOffset? From = null, DateTimeOffset? To = null, int? Limit = Paging.DefaultLimit, ObjectionKey? After = null);
+
+    /// <summary>Where a page of the register (newest first) ends: its last row's moment of filing and number.</summary>
+    public sealed record ObjectionKey(DateTimeOffset FiledAt, string ObjectionNumber)
+    {
+        public static ObjectionKey Of(ObjectionRow row) => new(row.FiledAt, row.ObjectionNumber);
+    }
+
+    public static async Task<IReadOnlyList<ObjectionRow>> ListAsync(NpgsqlDataSource db, Filter filter, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<ObjectionRow>(ListCommand(filter, ct))).AsList();
+    }
+
+    /// <summary>The rows one by one as the database sends them, for an export of any size.</summary>
+    public static async IAsyncEnumerable<ObjectionRow> StreamAsync(NpgsqlDataSource db, Filter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var command = ListCommand(filter, ct);
+        await foreach (var row in connection.QueryUnbufferedAsync<ObjectionRow>(command.CommandText, command.Parameters).WithCancellation(ct))
+            yield return row;
+    }
+
+    private static CommandDefinition ListCommand(Filter filter, CancellationToken ct) => new($"""
+        SELECT {Columns} FROM ppid_objections
+        WHERE unit_id = ANY(@units)
+          AND (@status::text IS NULL OR status = @status)
+          AND (@decision::text IS NULL OR decision = @decision)
+          AND (@from::timestamptz IS NULL OR filed_at >= @from)
+          AND (@to::timestamptz IS NULL OR filed_at < @to)
+          AND (@afterAt::timestamptz IS NULL OR (filed_at, objection_number) < (@afterAt, @afterNumber::text))
+        ORDER BY filed_at DESC, objection_number DESC
+        LIMIT @limit::int
+        """,
+        new
+        {
+            units = filter.UnitIds.ToArray(), status = filter.Status, decision = filter.Decision, from = filter.From?.ToUniversalTime(),
+            to = filter.To?.ToUniversalTime(), limit = filter.Limit, afterAt = filter.After?.FiledAt.ToUniversalTime(), afterNumber = filter.After?.ObjectionNumber,
+        },
+        cancellationToken: ct);
 
     public static Task<IReadOnlyList<ObjectionRow>> UndecidedAsync(NpgsqlDataSource db, CancellationToken ct) =>
         WhereAsync(db, "status = @key", "filed", ct);

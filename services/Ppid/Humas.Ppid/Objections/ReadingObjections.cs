@@ -34,7 +34,7 @@ public static class ReadingObjections
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         objections.MapGet("/", ListAsync).RequireAuthorization(HumasPolicies.Authenticated).WithName("ListObjections")
-            .WithSummary("The objection register of a unit and the units under it: unitId, status, decision, from, to (dates filed), format=csv")
+            .WithSummary("The objection register of a unit and the units under it, newest first: unitId, status, decision, from, to (dates filed); a page of limit (cursor from the Link header), or every row with format=csv")
             .Produces<IReadOnlyList<ObjectionView>>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -52,27 +52,41 @@ public static class ReadingObjections
     }
 
     private static async Task<IResult> ListAsync(string? unitId, string? status, string? decision, DateOnly? from, DateOnly? to, string? format,
-        HttpContext http, NpgsqlDataSource db, UnitDirectory units, ResourceAccess access, CancellationToken ct)
+        int? limit, string? cursor, HttpContext http, NpgsqlDataSource db, UnitDirectory units, ResourceAccess access, CancellationToken ct)
     {
         var errors = new Validation();
-        errors.FailWhen(string.IsNullOrWhiteSpace(unitId) || units.Find(unitId) is null, "unitId", "field.unknown-unit", unitId);
+        var unit = string.IsNullOrWhiteSpace(unitId) ? null : units.Find(unitId);
+        errors.FailWhen(unit is null, "unitId", "field.unknown-unit", unitId);
         errors.FailWhen(status is not null and not ("filed" or "decided"), "status", "field.unknown-value", "status", status, "filed, decided");
         errors.FailWhen(decision is not null and not ("accepted" or "rejected"), "decision", "field.unknown-value", "decision", decision, "accepted, rejected");
         errors.FailWhen(format is not null and not ("csv" or "json"), "format", "field.unknown-value", "format", format, "csv, json");
+        errors.FailWhen(from > to, "from", "field.from-after-to");
+        var page = Paging.Read<ObjectionLookup.ObjectionKey>(limit, cursor, errors);
         errors.ThrowIfInvalid();
-        await access.DemandForUnitAsync(http, unitId!, ActOn.PpidOfficer);
-        var unitIds = units.Below(unitId!).Select(u => u.Id).ToList();
-        var views = (await ObjectionLookup.ForUnitsAsync(db, unitIds, ct))
-            .Select(r => ObjectionView.From(r, units))
-            .Where(v => (status is null || v.Status == status) && (decision is null || v.Decision == decision)
-                && (from is null || DateOnly.FromDateTime(v.FiledAt.DateTime) >= from) && (to is null || DateOnly.FromDateTime(v.FiledAt.DateTime) <= to))
-            .ToList();
-        return format == "csv" ? Register.Csv.File(ToCsv(views), $"register-keberatan-{unitId}.csv") : TypedResults.Ok(views);
+        await access.DemandForUnitAsync(http, unit!.Id, ActOn.PpidOfficer);
+
+        // Dates of filing are the requested unit's local dates, as in the request register.
+        var zone = unit.TimeZone;
+        var filter = new ObjectionLookup.Filter(units.Below(unit.Id).Select(u => u.Id).ToList(), status, decision,
+            from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), zone.UtcOffset) : null,
+            to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.UtcOffset) : null);
+        if (format == "csv")
+            return Register.Csv.Stream($"register-keberatan-{unit.Id}.csv", CsvHeader,
+                ObjectionLookup.StreamAsync(db, filter with { Limit = null }, ct).Select(r => Cells(ObjectionView.From(r, units))));
+
+        var rows = await ObjectionLookup.ListAsync(db, filter with { Limit = page.FetchLimit, After = page.After }, ct);
+        return TypedResults.Ok(Paging.Answer(http, rows, page, ObjectionLookup.ObjectionKey.Of).Select(r => ObjectionView.From(r, units)).ToList());
     }
 
-    private static string ToCsv(IEnumerable<ObjectionView> views) => Register.Csv.Write(
-        ["nomor_keberatan", "nomor_registrasi", "unit", "alasan", "diajukan", "batas_putusan", "status", "putusan", "tanggal_putusan", "putusan_terlambat",
-            "batas_sengketa", "sengketa_diajukan"],
-        views.Select(v => (IReadOnlyList<object?>)[v.ObjectionNumber, v.RegistrationNumber, v.UnitId, string.Join(" ", v.Grounds), v.FiledAt, v.DecisionDueDate,
-            v.Status, v.Decision, v.DecidedAt, v.DecidedLate, v.DisputeFilingDueDate, v.DisputeFiledAt]));
+    private static readonly string[] CsvHeader =
+    [
+        "nomor_keberatan", "nomor_registrasi", "unit", "alasan", "diajukan", "batas_putusan", "status", "putusan", "tanggal_putusan", "putusan_terlambat",
+        "batas_sengketa", "sengketa_diajukan",
+    ];
+
+    private static IReadOnlyList<object?> Cells(ObjectionView v) =>
+    [
+        v.ObjectionNumber, v.RegistrationNumber, v.UnitId, string.Join(" ", v.Grounds), v.FiledAt, v.DecisionDueDate,
+        v.Status, v.Decision, v.DecidedAt, v.DecidedLate, v.DisputeFilingDueDate, v.DisputeFiledAt,
+    ];
 }

@@ -1,22 +1,34 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Net.Http.Headers;
 
 namespace Humas.Ppid.Register;
 
-/// <summary>RFC 4180 CSV, with cells that a spreadsheet would run as a formula defused.</summary>
+/// <summary>
+/// RFC 4180 CSV, with cells that a spreadsheet would run as a formula defused. An export is
+/// streamed: each row is written to the response as it is read, so a register of any size is
+/// sent without being held whole in memory (and without a Content-Length: chunked).
+/// </summary>
 public static class Csv
 {
-    /// <summary>The caller's language for the header row (texts <c>csv.NAME</c>); the cells stay culture-invariant.</summary>
-    public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <summary>Answers a CSV file of <paramref name="rows"/> under a header in the caller's language (texts <c>csv.NAME</c>); the cells stay culture-invariant.</summary>
+    public static IResult Stream(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<object?>> rows) => new Export(fileName, header, rows);
+
+    /// <summary>Writes the header and each row as it comes; the writer's buffer goes out whenever it fills.</summary>
+    public static async Task WriteAsync(Stream output, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
     {
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(',', header.Select(Label).Select(Cell)));
-        foreach (var row in rows) text.AppendLine(string.Join(',', row.Select(Cell)));
-        return text.ToString();
+        await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), ct);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+        await writer.WriteLineAsync(Line(header.Select(Label).Cast<object?>()).AsMemory(), ct);
+        await foreach (var row in rows.WithCancellation(ct))
+            await writer.WriteLineAsync(Line(row).AsMemory(), ct);
+        await writer.FlushAsync(ct);
     }
 
     /// <summary>A column or indicator name in the caller's language (texts <c>csv.NAME</c>).</summary>
     public static string Label(string name) => PpidTexts.Catalog[$"csv.{name}"];
+
+    private static string Line(IEnumerable<object?> cells) => string.Join(',', cells.Select(Cell));
 
     private static string Cell(object? value)
     {
@@ -33,6 +45,13 @@ public static class Csv
         return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
     }
 
-    public static IResult File(string csv, string name) =>
-        Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+    private sealed class Export(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<object?>> rows) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
+            await WriteAsync(http.Response.Body, header, rows, http.RequestAborted);
+        }
+    }
 }

@@ -1,8 +1,5 @@
 using Humas.ServiceDefaults.Problems;
-using Humas.Eventing.Store;
-using Humas.Ppid.Objections;
 using Humas.Ppid.Register;
-using Humas.Ppid.Requests;
 using Humas.ReferenceData;
 using Npgsql;
 
@@ -11,35 +8,27 @@ namespace Humas.Ppid.Reports;
 /// <summary>The annual report is public information (Pasal 11): anyone may read it, as JSON or CSV.</summary>
 public static class GetAnnualReport
 {
-    public static void MapGetAnnualReport(this WebApplication app) =>
+    public static void MapGetAnnualReport(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/ppid/reports/annual", HandleAsync).AllowAnonymous().WithTags("Reports").WithName("GetAnnualReport")
             .WithSummary("The annual public information service report of a unit (format=csv for a spreadsheet)")
             .Produces<AnnualReport>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(string? unitId, int? year, string? format, UnitDirectory units, NpgsqlDataSource db, EventStore store, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(string? unitId, int? year, string? format, UnitDirectory units, NpgsqlDataSource db, CancellationToken ct)
     {
         var errors = new Validation();
         var unit = unitId is null ? null : units.Find(unitId);
         errors.FailWhen(unit is null, "unitId", "field.unknown-unit", unitId);
-        errors.FailWhen(year is not (>= 2008 and <= 2100), "year", "report.year.required");
+        errors.FailWhen(year is not (>= 2008 and <= DateWindow.LastYear), "year", "report.year.required");
         errors.FailWhen(format is not null and not ("csv" or "json"), "format", "field.unknown-value", "format", format, "csv, json");
         errors.ThrowIfInvalid();
 
         var start = new DateTimeOffset(year!.Value, 1, 1, 0, 0, 0, unit!.TimeZone.UtcOffset);
-        var requestRows = await RequestLookup.ListAsync(db, new RequestLookup.Filter([unit.Id], From: start, To: start.AddYears(1), Limit: int.MaxValue), ct);
-        var objectionRows = (await ObjectionLookup.ForUnitsAsync(db, [unit.Id], ct))
-            .Where(o => o.FiledAt >= start && o.FiledAt < start.AddYears(1)).ToList();
-        var requestEvents = await store.ReadStreamsAsync(requestRows.Select(r => InformationRequest.StreamId(r.RequestId)).ToList(), ct);
-        var objectionEvents = await store.ReadStreamsAsync(objectionRows.Select(o => Objection.StreamId(o.ObjectionId)).ToList(), ct);
-
-        var report = AnnualReport.Compute(unit.Id, year.Value,
-            requestEvents.Values.Select(events => (IReadOnlyList<object>)events.Select(e => e.Data).ToList()),
-            objectionEvents.Values.Select(events => (IReadOnlyList<object>)events.Select(e => e.Data).ToList()));
-        return format == "csv" ? Csv.File(ToCsv(report), $"laporan-tahunan-{unit.Id}-{year}.csv") : TypedResults.Ok(report);
+        var report = await AnnualReport.ReadAsync(db, unit.Id, year.Value, start, start.AddYears(1), ct);
+        return format == "csv" ? Csv.Stream($"laporan-tahunan-{unit.Id}-{year}.csv", ["indikator", "nilai"], CsvRows(report).ToAsyncEnumerable()) : TypedResults.Ok(report);
     }
 
-    private static string ToCsv(AnnualReport r)
+    private static List<IReadOnlyList<object?>> CsvRows(AnnualReport r)
     {
         var rows = new List<IReadOnlyList<object?>>
         {
@@ -58,6 +47,6 @@ public static class GetAnnualReport
             new object?[] { Csv.Label("keberatan_ditolak"), r.ObjectionsRejected }, new object?[] { Csv.Label("keberatan_belum_diputus"), r.ObjectionsUndecided },
             new object?[] { Csv.Label("keberatan_diputus_terlambat"), r.ObjectionsDecidedLate }, new object?[] { Csv.Label("sengketa_komisi_informasi"), r.Disputes },
         });
-        return Csv.Write(["indikator", "nilai"], rows);
+        return rows;
     }
 }

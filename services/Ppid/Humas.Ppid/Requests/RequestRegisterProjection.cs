@@ -43,8 +43,9 @@ public sealed class RequestRegisterProjection : IInlineProjection
         DeadlineExtended e => ($"UPDATE ppid_requests SET extended = true, due_date = @due, version = @version {ByStream}", [("due", e.DueDate)]),
         RequestAnswered e => ($"""
             UPDATE ppid_requests SET status = 'answered', outcome = @outcome, closed_at = @at, answer_working_days = @days,
-                exemption = @exemption, version = @version {ByStream}
-            """, [("outcome", KebabNames.Of(e.Outcome)), ("at", e.At), ("days", e.WorkingDaysTaken), ("exemption", e.Exemption?.ToString().ToLowerInvariant())]),
+                exemption = @exemption, answered_late = @late, version = @version {ByStream}
+            """, [("outcome", KebabNames.Of(e.Outcome)), ("at", e.At), ("days", e.WorkingDaysTaken), ("exemption", e.Exemption?.ToString().ToLowerInvariant()),
+                ("late", e.Late)]),
         RequestBecameOverdue => ($"UPDATE ppid_requests SET overdue = true, version = @version {ByStream}", []),
         RequestWithdrawn e => ($"UPDATE ppid_requests SET status = 'withdrawn', closed_at = @at, version = @version {ByStream}", [("at", e.At)]),
         DueDateRecomputed e => ($"UPDATE ppid_requests SET due_date = @due, version = @version {ByStream}", [("due", e.DueDate)]),

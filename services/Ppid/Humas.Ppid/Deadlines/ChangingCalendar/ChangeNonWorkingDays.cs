@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
@@ -16,9 +17,9 @@ namespace Humas.Ppid.Deadlines.ChangingCalendar;
 /// </summary>
 public static class ChangeNonWorkingDays
 {
-    public sealed record AddBody(DateOnly? Date, NonWorkingDayKind? Kind, string? NameId, string? NameEn, string? Source);
+    public sealed record AddBody(DateOnly? Date, NonWorkingDayKind? Kind, [property: MaxLength(200)] string? NameId, [property: MaxLength(200)] string? NameEn, [property: MaxLength(500)] string? Source);
 
-    public static void MapChangeNonWorkingDays(this WebApplication app)
+    public static void MapChangeNonWorkingDays(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/ppid/admin/non-working-days").WithTags("Administration").RequireAuthorization(HumasPolicies.Admin);
         admin.MapGet("/", async (PpidCalendar calendar, CancellationToken ct) => TypedResults.Ok((await calendar.CurrentAsync(ct)).Calendar.NonWorkingDays))
@@ -44,7 +45,7 @@ public static class ChangeNonWorkingDays
         errors.Text(body.NameId, "nameId", 200).Text(body.NameEn, "nameEn", 200, required: false).Text(body.Source, "source", 500);
         errors.ThrowIfInvalid();
         var (current, version) = await calendar.CurrentAsync(ct);
-        if (current.NonWorkingDayOn(body.Date!.Value) is { } existing && existing.Kind == body.Kind)
+        if (current.ListedOn(body.Date!.Value) is { } existing && existing.Kind == body.Kind)
             throw Refusal.Invalid("date", "non-working-day.already", body.Date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), existing.NameId);
 
         var actor = user.FindFirstValue(HumasClaims.Subject) ?? "admin";
@@ -52,11 +53,14 @@ public static class ChangeNonWorkingDays
         return await ChangeAsync(added, $"{added.NameId} ({added.Date:yyyy-MM-dd}) ditambahkan / added", version, store, db, recomputer, ct);
     }
 
-    private static async Task<IResult> RemoveAsync(DateOnly date, string? reason, ClaimsPrincipal user, EventStore store, PpidCalendar calendar, NpgsqlDataSource db,
-        DueDateRecomputer recomputer, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> RemoveAsync(DateOnly date, [MaxLength(2000)] string? reason, ClaimsPrincipal user, EventStore store, PpidCalendar calendar,
+        NpgsqlDataSource db, DueDateRecomputer recomputer, TimeProvider clock, CancellationToken ct)
     {
         var (current, version) = await calendar.CurrentAsync(ct);
-        if (current.NonWorkingDayOn(date) is null) throw Refusal.NotFound("non-working-day.not-found", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A holiday set by Keppres for a fixed date stays a holiday whatever is listed: only a change to the data moves it.
+        if (current.FixedDateHolidayOn(date) is { } fixedDate) throw Refusal.Conflict("non-working-day.fixed-date", day, fixedDate.NameId, fixedDate.Source);
+        if (current.ListedOn(date) is null) throw Refusal.NotFound("non-working-day.not-found", day);
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "non-working-day.reason.required");
         var removed = new NonWorkingDayRemoved(date, reason.Trim(), user.FindFirstValue(HumasClaims.Subject) ?? "admin", clock.GetUtcNow());
         return await ChangeAsync(removed, $"{date:yyyy-MM-dd} dihapus dari hari libur / removed", version, store, db, recomputer, ct);

@@ -10,7 +10,7 @@ namespace Humas.Ppid.Deadlines.ComputingDeadline;
 /// </summary>
 public static class ComputeDeadline
 {
-    public static void MapComputeDeadline(this WebApplication app) =>
+    public static void MapComputeDeadline(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/ppid/deadlines", HandleAsync).AllowAnonymous().WithTags("Deadlines").WithName("ComputeDeadline")
             .WithSummary("Compute a due date: rule = answer | extension | objection-filing | objection-decision | dispute-filing")
             .Produces<DeadlineView>().ProducesValidationProblem();

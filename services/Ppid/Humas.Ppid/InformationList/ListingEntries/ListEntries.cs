@@ -21,7 +21,7 @@ public static class ListEntries
 
     public static void MapListEntries(this RouteGroupBuilder list) =>
         list.MapGet("/", HandleAsync).AllowAnonymous().WithName("ListEntries")
-            .WithSummary("A unit's list of public information (Daftar Informasi Publik), optionally of one category")
+            .WithSummary("A unit's list of public information (Daftar Informasi Publik), optionally of one category, by category, newest year, title; a page of limit (cursor from the Link header)")
             .Produces<IReadOnlyList<ListedEntry>>()
             .ProducesValidationProblem();
 
@@ -35,21 +35,33 @@ public static class ListEntries
         return errors;
     }
 
-    private static async Task<IResult> HandleAsync(string? unitId, string? category, UnitDirectory units, NpgsqlDataSource db, CancellationToken ct)
+    /// <summary>Where a page ends: its last entry's place in the order (category, newest year first, title, id).</summary>
+    public sealed record EntryKey(int Rank, int Year, string Title, Guid EntryId);
+
+    private static async Task<IResult> HandleAsync(string? unitId, string? category, int? limit, string? cursor, HttpContext http, UnitDirectory units,
+        NpgsqlDataSource db, CancellationToken ct)
     {
-        Validate(unitId, category, units).ThrowIfInvalid();
+        var errors = Validate(unitId, category, units);
+        var page = Paging.Read<EntryKey>(limit, cursor, errors);
+        errors.ThrowIfInvalid();
 
         var unit = units.Find(unitId!)!;
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT entry_id, unit_id, status, category, title, summary, responsible_official, formats, retention_period, year,
-                   exemption_clause, consequence_test, listed_at, url
-            FROM dip_entries
+                   exemption_clause, consequence_test, listed_at, url, rank
+            FROM (SELECT *, array_position(ARRAY['berkala', 'serta-merta', 'setiap-saat', 'dikecualikan'], category) AS rank FROM dip_entries) entries
             WHERE unit_id = @unit AND status IN ('published', 'recorded-as-exempt') AND (@category::text IS NULL OR category = @category)
-            ORDER BY array_position(ARRAY['berkala', 'serta-merta', 'setiap-saat', 'dikecualikan'], category), year DESC, title
-            """, new { unit = unit.Id, category = category is null ? null : KebabNames.Of(KebabNames.Parse<InformationCategory>(category)!.Value) },
-            cancellationToken: ct));
-        var entries = rows.Select(r =>
+              AND (@afterId::uuid IS NULL OR (rank, -year, title, entry_id) > (@afterRank::int, -@afterYear::int, @afterTitle::text, @afterId::uuid))
+            ORDER BY rank, year DESC, title, entry_id
+            LIMIT @limit
+            """, new
+            {
+                unit = unit.Id, category = category is null ? null : KebabNames.Of(KebabNames.Parse<InformationCategory>(category)!.Value),
+                limit = page.FetchLimit, afterRank = page.After?.Rank, afterYear = page.After?.Year, afterTitle = page.After?.Title, afterId = page.After?.EntryId,
+            },
+            cancellationToken: ct))).AsList();
+        var entries = Paging.Answer(http, rows, page, r => new EntryKey(r.Rank, r.Year, r.Title, r.EntryId)).Select(r =>
         {
             var exempt = r.Status == "recorded-as-exempt";
             var listedAt = unit.TimeZone.ToLocal(r.ListedAt);
@@ -66,5 +78,5 @@ public static class ListEntries
     }
 
     private sealed record Row(Guid EntryId, string UnitId, string Status, string Category, string Title, string Summary, string ResponsibleOfficial,
-        string[] Formats, string RetentionPeriod, int Year, string? ExemptionClause, string? ConsequenceTest, DateTimeOffset ListedAt, string? Url);
+        string[] Formats, string RetentionPeriod, int Year, string? ExemptionClause, string? ConsequenceTest, DateTimeOffset ListedAt, string? Url, int Rank);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.UseCases;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
@@ -14,7 +15,7 @@ namespace Humas.Ppid.InformationList.PublishingEntry;
 /// </summary>
 public static class PublishEntry
 {
-    public sealed record Body(string? Url);
+    public sealed record Body([property: MaxLength(2000)] string? Url);
 
     public static void MapPublishEntry(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/publish", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.UseCases;
 using Humas.ServiceDefaults.Problems;
 using System.Security.Claims;
@@ -13,7 +14,7 @@ namespace Humas.Ppid.InformationList.WithdrawingEntry;
 /// </summary>
 public static class WithdrawEntry
 {
-    public sealed record Body(string? Reason);
+    public sealed record Body([property: MaxLength(2000)] string? Reason);
 
     public static void MapWithdrawEntry(this RouteGroupBuilder list) =>
         list.MapPost("/{entryId:guid}/withdraw", HandleAsync).RequireAuthorization(HumasPolicies.PpidOfficer)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.Ppid.Objections;
 using Humas.UseCases;
 using Humas.UseCases.Access;
@@ -14,7 +15,7 @@ namespace Humas.Ppid.Objections.DecidingObjection;
 /// </summary>
 public static class DecideObjection
 {
-    public sealed record Body(ObjectionDecision? Decision, string? Reasons);
+    public sealed record Body(ObjectionDecision? Decision, [property: MaxLength(4000)] string? Reasons);
 
     public static IReadOnlyList<object> Decide(Objection state, Body body, DecisionContext context)
     {

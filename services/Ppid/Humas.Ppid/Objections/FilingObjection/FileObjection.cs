@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults.Http;
 using Humas.UseCases.Access;
 using Humas.UseCases.Idempotency;
@@ -19,7 +20,7 @@ namespace Humas.Ppid.Objections.FilingObjection;
 /// </summary>
 public static class FileObjection
 {
-    public sealed record Body(IReadOnlyList<ObjectionGround>? Grounds, string? Reasons, DateOnly? GroundsAroseOn);
+    public sealed record Body(IReadOnlyList<ObjectionGround>? Grounds, [property: MaxLength(4000)] string? Reasons, DateOnly? GroundsAroseOn);
 
     public sealed record Filed(string ObjectionNumber, string RegistrationNumber, DateOnly DecisionDueDate, DeadlineView DecisionDeadline);
 

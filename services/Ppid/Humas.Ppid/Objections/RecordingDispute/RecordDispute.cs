@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults;
 using Humas.Ppid.Deadlines;
 using Humas.Ppid.Objections;
@@ -15,7 +16,7 @@ namespace Humas.Ppid.Objections.RecordingDispute;
 /// </summary>
 public static class RecordDispute
 {
-    public sealed record Body(string? CommissionReference, bool? ElectionInformation);
+    public sealed record Body([property: MaxLength(100)] string? CommissionReference, bool? ElectionInformation);
 
     public static IReadOnlyList<object> Decide(Objection state, Body body, DecisionContext context)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.UseCases;
 using Humas.UseCases.Access;
 using Humas.ServiceDefaults.Problems;
@@ -13,16 +14,16 @@ namespace Humas.Ppid.Requests.AnsweringRequest;
 /// </summary>
 public static class AnswerRequest
 {
-    public sealed record WithheldPartBody(string? Part, Exemption? Exemption, string? Reason);
+    public sealed record WithheldPartBody([property: MaxLength(1000)] string? Part, Exemption? Exemption, [property: MaxLength(2000)] string? Reason);
 
     public sealed record Body(
         AnswerOutcome? Outcome,
-        string? Summary,
+        [property: MaxLength(4000)] string? Summary,
         IReadOnlyList<WithheldPartBody>? WithheldParts,
         Exemption? Exemption,
-        string? ConsequenceTest,
+        [property: MaxLength(4000)] string? ConsequenceTest,
         DeliveryMethod? Delivery,
-        string? Format);
+        [property: MaxLength(200)] string? Format);
 
     public static IReadOnlyList<object> Decide(InformationRequest state, Body body, DecisionContext context)
     {

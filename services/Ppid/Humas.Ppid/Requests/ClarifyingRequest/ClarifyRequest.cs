@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.UseCases;
 using Humas.UseCases.Access;
 using Humas.ServiceDefaults.Problems;
@@ -12,9 +13,9 @@ namespace Humas.Ppid.Requests.ClarifyingRequest;
 /// </summary>
 public static class ClarifyRequest
 {
-    public sealed record AskBody(string? Question);
+    public sealed record AskBody([property: MaxLength(2000)] string? Question);
 
-    public sealed record AnswerBody(string? Answer);
+    public sealed record AnswerBody([property: MaxLength(4000)] string? Answer);
 
     public static IReadOnlyList<object> Decide(InformationRequest state, AskBody body, DecisionContext context)
     {

@@ -66,7 +66,7 @@ public static partial class DetectOverdue
         return new SweepResult(marked, failed);
     }
 
-    public static void MapRunOverdueSweep(this WebApplication app) =>
+    public static void MapRunOverdueSweep(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/ppid/admin/overdue-sweep", RunAsync)
             .RequireAuthorization(HumasPolicies.Admin).WithTags("Administration").WithName("RunOverdueSweep")
             .WithSummary("Run the overdue detection now (waits for a sweep another replica is running, then 409)")

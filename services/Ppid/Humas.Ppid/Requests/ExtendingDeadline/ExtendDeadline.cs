@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.UseCases;
 using Humas.UseCases.Access;
 using Humas.ServiceDefaults.Problems;
@@ -9,7 +10,7 @@ namespace Humas.Ppid.Requests.ExtendingDeadline;
 /// <summary>The one extension of Pasal 22(8): at most 7 working days, with written reasons, given before the deadline passes.</summary>
 public static class ExtendDeadline
 {
-    public sealed record Body(int? WorkingDays, string? Reason);
+    public sealed record Body(int? WorkingDays, [property: MaxLength(2000)] string? Reason);
 
     public static IReadOnlyList<object> Decide(InformationRequest state, Body body, DecisionContext context)
     {

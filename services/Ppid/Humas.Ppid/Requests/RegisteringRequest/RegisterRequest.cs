@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Problems;
 using Humas.UseCases.Access;
@@ -20,23 +21,24 @@ namespace Humas.Ppid.Requests.RegisteringRequest;
 public static class RegisterRequest
 {
     public sealed record Body(
-        string? UnitId,
+        [property: MaxLength(50)] string? UnitId,
         RequesterBody? Requester,
-        string? InformationRequested,
-        string? Purpose,
+        [property: MaxLength(4000)] string? InformationRequested,
+        [property: MaxLength(2000)] string? Purpose,
         IReadOnlyList<ObtainMethod>? ObtainBy,
         DeliveryMethod? DeliveryBy,
         DateTimeOffset? ReceivedAt = null);
 
+    /// <summary>E-mail: at most 254 characters (RFC 5321 §4.5.3.1.3 limits a path to 256, brackets included).</summary>
     public sealed record RequesterBody(
         RequesterType? Type,
-        string? FullName,
-        string? Nik,
-        string? LegalEntityDecree,
-        string? Address,
-        string? Phone,
-        string? Email,
-        string? PowerOfAttorney);
+        [property: MaxLength(200)] string? FullName,
+        [property: MaxLength(16)] string? Nik,
+        [property: MaxLength(200)] string? LegalEntityDecree,
+        [property: MaxLength(500)] string? Address,
+        [property: MaxLength(30)] string? Phone,
+        [property: MaxLength(254)] string? Email,
+        [property: MaxLength(500)] string? PowerOfAttorney);
 
     public sealed record Registered(
         string RegistrationNumber,
@@ -74,7 +76,7 @@ public static class RegisterRequest
             errors.Text(requester.LegalEntityDecree, "requester.legalEntityDecree", 200);
         errors.FailWhen(string.IsNullOrWhiteSpace(requester.Phone) && string.IsNullOrWhiteSpace(requester.Email), "requester.phone", "request.contact.required");
         errors.FailWhen(!string.IsNullOrWhiteSpace(requester.Phone) && !IsPhone(requester.Phone), "requester.phone", "request.phone.invalid");
-        errors.FailWhen(!string.IsNullOrWhiteSpace(requester.Email) && (requester.Email.Length > 254 || !MailAddress.TryCreate(requester.Email, out _)),
+        errors.FailWhen(!string.IsNullOrWhiteSpace(requester.Email) && !MailAddress.TryCreate(requester.Email, out _),
             "requester.email", "request.email.invalid");
         errors.Text(requester.PowerOfAttorney, "requester.powerOfAttorney", 500, required: false);
         return errors;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.UseCases;
 using Humas.UseCases.Access;
 using Humas.ServiceDefaults.Problems;
@@ -13,9 +14,9 @@ namespace Humas.Ppid.Requests.RoutingRequest;
 /// </summary>
 public static class RouteRequest
 {
-    public sealed record RouteBody(string? ToUnitId, string? Reason);
+    public sealed record RouteBody([property: MaxLength(50)] string? ToUnitId, [property: MaxLength(2000)] string? Reason);
 
-    public sealed record ReferBody(string? Agency, string? Reason);
+    public sealed record ReferBody([property: MaxLength(300)] string? Agency, [property: MaxLength(2000)] string? Reason);
 
     public static IReadOnlyList<object> Decide(InformationRequest state, RouteBody body, UnitDirectory units, DecisionContext context)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults;
 using Humas.UseCases;
 using Humas.UseCases.Access;
@@ -6,7 +7,7 @@ namespace Humas.Ppid.Requests.WithdrawingRequest;
 /// <summary>The requester no longer wants the information.</summary>
 public static class WithdrawRequest
 {
-    public sealed record Body(string? Reason);
+    public sealed record Body([property: MaxLength(2000)] string? Reason);
 
     public static IReadOnlyList<object> Decide(InformationRequest state, Body? body, DecisionContext context)
     {
