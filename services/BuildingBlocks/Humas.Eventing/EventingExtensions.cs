@@ -33,6 +33,7 @@ public static class EventingExtensions
         services.AddSingleton(eventing.EventTypes);
         services.AddSingleton(eventing.MessageTypes);
         services.AddSingleton(eventing.Relay);
+        services.AddSingleton(new OutboxSignal(localRelay: eventing.RunOutboxRelay));
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<EventStore>();
         services.AddSingleton(new PersonalDataOptions { MasterKey = host.Configuration["Humas:PersonalData:MasterKey"] ?? "" });

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using System.Threading.Channels;
 using Humas.Eventing.Store;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -12,13 +11,15 @@ namespace Humas.Eventing.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ and marks them sent only once the broker has
-/// confirmed them. Woken by NOTIFY from the appending transaction; polls as a fallback. While
-/// the broker or the database is away, rows wait: they are never dropped. Several replicas
-/// share the work through SKIP LOCKED.
+/// confirmed them. Woken in process when a session of this process commits outbox rows
+/// (<see cref="OutboxSignal"/>), by NOTIFY from processes that run no relay, and polls as a
+/// fallback. While the broker or the database is away, rows wait: they are never dropped.
+/// Several replicas share the work through SKIP LOCKED.
 /// </summary>
 public sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
     MessageTypeRegistry messageTypes,
+    OutboxSignal signal,
     IBus bus,
     OutboxRelayOptions options,
     ILogger<OutboxRelay> logger) : BackgroundService
@@ -27,8 +28,6 @@ public sealed partial class OutboxRelay(
     private static readonly Meter Meter = new("Humas.Eventing");
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("humas.outbox.published");
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>("humas.outbox.publish_failures");
-
-    private readonly Channel<bool> wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,7 +52,7 @@ public sealed partial class OutboxRelay(
             }
 
             var wait = failures == 0 ? options.PollInterval : Backoff(failures);
-            await WaitForWorkAsync(wait, stoppingToken);
+            await signal.WaitAsync(wait, stoppingToken);
         }
         await listening;
     }
@@ -70,8 +69,11 @@ public sealed partial class OutboxRelay(
         var sent = rows.Where((_, i) => outcomes[i]).Select(r => r.Seq).ToArray();
         var failed = rows.Where((_, i) => !outcomes[i]).Select(r => r.Seq).ToArray();
 
+        // The marks need not wait for the disk: a mark lost in a database crash only sends its
+        // row again (at least once; consumers deduplicate by message id), and a row is never
+        // marked before the broker confirmed it.
         await using (var mark = new NpgsqlCommand(
-            "UPDATE outbox SET sent = now(), attempts = attempts + 1 WHERE seq = ANY(@sent); UPDATE outbox SET attempts = attempts + 1 WHERE seq = ANY(@failed)",
+            "SET LOCAL synchronous_commit = off; UPDATE outbox SET sent = now(), attempts = attempts + 1 WHERE seq = ANY(@sent); UPDATE outbox SET attempts = attempts + 1 WHERE seq = ANY(@failed)",
             connection, transaction))
         {
             mark.Parameters.AddWithValue("sent", sent);
@@ -142,10 +144,10 @@ public sealed partial class OutboxRelay(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(ct);
-                connection.Notification += (_, _) => wakeUp.Writer.TryWrite(true);
+                connection.Notification += (_, _) => signal.Raise();
                 await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.NotificationChannel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
-                wakeUp.Writer.TryWrite(true); // rows may have arrived while nobody listened
+                signal.Raise(); // rows may have arrived while nobody listened
                 while (!ct.IsCancellationRequested)
                     await connection.WaitAsync(ct);
             }
@@ -160,14 +162,6 @@ public sealed partial class OutboxRelay(
                 catch (OperationCanceledException) { return; }
             }
         }
-    }
-
-    private async Task WaitForWorkAsync(TimeSpan wait, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(wait);
-        try { await wakeUp.Reader.ReadAsync(timeout.Token); }
-        catch (OperationCanceledException) { /* poll interval passed, or shutting down */ }
     }
 
     private TimeSpan Backoff(int failures) =>
