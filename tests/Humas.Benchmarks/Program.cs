@@ -12,7 +12,7 @@ if (args.Contains("calendar"))
     }
     return await CalendarBenchmark.RunAsync(settings);
 }
-Console.WriteLine($"Humas event store benchmarks{(settings.Quick ? " (--quick)" : "")} on {Environment.ProcessorCount} cores");
+Console.WriteLine($"Humas event store benchmarks{(settings.Quick ? " (--quick)" : "")} on {Environment.ProcessorCount} cores; load average {RelayThroughputBenchmark.LoadAverage()}");
 
 if (await BenchmarkInfrastructure.FindUnreachableAsync() is { } problem)
 {
@@ -20,18 +20,26 @@ if (await BenchmarkInfrastructure.FindUnreachableAsync() is { } problem)
     return 1;
 }
 
-// The append host runs no relay and has no consumers, but its bus still connects: keep it off the default virtual host.
-var rabbitMq = await BenchmarkInfrastructure.FreshVirtualHostAsync(RelayThroughputBenchmark.VirtualHost);
+IReadOnlyList<AppendRates>? appendRates = null;
+if (settings.Runs("append"))
+{
+    // The append host runs no relay and has no consumers, but its bus still connects: keep it off the default virtual host.
+    var appendBroker = await BenchmarkInfrastructure.FreshVirtualHostAsync(RelayThroughputBenchmark.VirtualHost);
+    Console.WriteLine();
+    Console.WriteLine($"Append vs insert on database {AppendVersusInsertBenchmark.Database}");
+    appendRates = await AppendVersusInsertBenchmark.RunAsync(appendBroker, settings);
+}
 
-Console.WriteLine();
-Console.WriteLine($"[1/2] Append vs insert on database {AppendVersusInsertBenchmark.Database}");
-var appendRates = await AppendVersusInsertBenchmark.RunAsync(rabbitMq, settings);
+RelayResult? relay = null;
+if (settings.Runs("relay"))
+{
+    Console.WriteLine();
+    Console.WriteLine($"Relay throughput on database {RelayThroughputBenchmark.Database}, virtual host {RelayThroughputBenchmark.VirtualHost}");
+    var relayBroker = await BenchmarkInfrastructure.FreshVirtualHostAsync(RelayThroughputBenchmark.VirtualHost);
+    relay = await RelayThroughputBenchmark.RunAsync(relayBroker, settings);
+}
 
-Console.WriteLine();
-Console.WriteLine($"[2/2] Relay throughput on database {RelayThroughputBenchmark.Database}, virtual host {RelayThroughputBenchmark.VirtualHost}");
-rabbitMq = await BenchmarkInfrastructure.FreshVirtualHostAsync(RelayThroughputBenchmark.VirtualHost);
-var relay = await RelayThroughputBenchmark.RunAsync(rabbitMq, settings);
-
-AppendVersusInsertBenchmark.Print(appendRates, settings);
-RelayThroughputBenchmark.Print(relay);
+if (appendRates is not null) AppendVersusInsertBenchmark.Print(appendRates, settings);
+if (relay is not null) RelayThroughputBenchmark.Print(relay, settings);
+Console.WriteLine($"load average at the end: {RelayThroughputBenchmark.LoadAverage()}");
 return 0;

@@ -1,27 +1,39 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Humas.Eventing.Store;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Humas.Benchmarks;
 
-public sealed record RelayResult(
-    int Events, int Writers, TimeSpan AppendsDone, TimeSpan LastConsumed,
-    double AppendP50Ms, double LatencyP50Ms, double LatencyP95Ms, double LatencyMaxMs)
+/// <summary>One way of getting events to the consumer, measured flat out and at a fixed offered load.</summary>
+public sealed record PathResult(
+    string Name, int Events, double SentPerSecond, double EventsPerSecond,
+    int PacedEvents, double PacedRate, double LatencyP50Ms, double LatencyP95Ms, double LatencyP99Ms, double LatencyMaxMs);
+
+public sealed record RelayResult(PathResult Relay, PathResult Direct, int Writers, int Rounds)
 {
-    public double EventsPerSecond => Events / LastConsumed.TotalSeconds;
+    public double Ratio => Relay.EventsPerSecond / Direct.EventsPerSecond;
 }
 
 /// <summary>
 /// From commit to consumer: appends whose translator writes an outbox row, the relay publishing
-/// with broker confirms, and an inbox consumer on the same host. Each message carries the
-/// time its event was written (stamped just before the append call).
+/// with broker confirms, and an inbox consumer on the same host. The baseline, in the same run
+/// and on the same host: MassTransit publishing the same messages straight to RabbitMQ with
+/// confirms and up to 100 in flight, to the same consumer. Each is measured twice: flat out
+/// (events/s from the first send to the last inbox commit, alternating rounds, median), and at a
+/// fixed offered load, where latency runs from the moment each event was due to be written
+/// (so a writer that falls behind shows up in the latency) to the consumer's inbox commit.
 /// </summary>
 public static class RelayThroughputBenchmark
 {
     public const string Database = "bench_relay";
     public const string VirtualHost = "bench-relay";
+    public const double TargetRatio = 0.5;
+    public const double TargetP99Ms = 100;
+    public const int DirectInFlight = 100;
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(90);
 
     public static async Task<RelayResult> RunAsync(string rabbitMqUri, BenchmarkSettings settings)
@@ -31,64 +43,154 @@ public static class RelayThroughputBenchmark
             eventing => eventing.Translator<AnnounceRecordedEvents>().Publishes<BenchEventAnnounced>().Consumer<RecordingConsumer>(),
             services => services.AddSingleton<ConsumptionLog>());
         var store = host.Services.GetRequiredService<EventStore>();
+        var bus = host.Services.GetRequiredService<IBus>();
         var log = host.Services.GetRequiredService<ConsumptionLog>();
-        var appendDurations = new ConcurrentQueue<double>();
         var numbers = 0L;
-        var writers = Enumerable.Range(0, settings.RelayWriters)
-            .Select(i => AppendNumberedEvents(store, $"relay-stream-{i}", () => Interlocked.Increment(ref numbers), appendDurations))
-            .ToArray();
+        long Next() => Interlocked.Increment(ref numbers);
 
-        // Warm-up: connections, the consumer's queue and the JIT, then the measured run.
-        const int warmUpPerWriter = 25;
-        log.Expect(warmUpPerWriter * writers.Length);
-        await ConcurrentWriters.RunAsync(writers, warmUpPerWriter);
-        await log.WaitForAllAsync(GiveUpAfter);
-        appendDurations.Clear();
+        // Streams to append to, one writer at a time each: a writer takes a free stream, appends, gives it back.
+        var streams = Channel.CreateUnbounded<StreamCursor>();
+        for (var i = 0; i < settings.RelayPacedWriters; i++) streams.Writer.TryWrite(new StreamCursor($"relay-stream-{i}"));
 
-        var perWriter = settings.RelayEvents / writers.Length;
-        var events = perWriter * writers.Length;
-        log.Expect(events);
+        Task Append(DateTimeOffset writtenAt) => AppendAsync(store, streams, new BenchEventRecorded(Next(), writtenAt, BenchEventRecorded.TypicalNote));
+        Task Publish(DateTimeOffset writtenAt) => bus.Publish(new BenchEventAnnounced { Number = Next(), WrittenAt = writtenAt },
+            context => context.MessageId = NewId.NextGuid());
+
+        // Warm-up: connections, the consumer's queue and the JIT, on both paths.
+        await FlatOutAsync(log, settings.RelayWarmUpEvents, settings.RelayWriters, Append);
+        await FlatOutAsync(log, settings.RelayWarmUpEvents, DirectInFlight, Publish);
+
+        var relayRounds = new List<(double Sent, double Consumed)>();
+        var directRounds = new List<(double Sent, double Consumed)>();
+        for (var round = 1; round <= settings.RelayRounds; round++)
+        {
+            relayRounds.Add(await FlatOutAsync(log, settings.RelayEvents, settings.RelayWriters, Append));
+            directRounds.Add(await FlatOutAsync(log, settings.RelayEvents, DirectInFlight, Publish));
+            Console.WriteLine($"  round {round}: relay {relayRounds[^1].Consumed:N0} events/s end-to-end (appends {relayRounds[^1].Sent:N0}/s), " +
+                $"direct publish {directRounds[^1].Consumed:N0} events/s end-to-end (confirmed {directRounds[^1].Sent:N0}/s); load average {LoadAverage()}");
+        }
+
+        var pacedEvents = (int)(settings.RelayOfferedLoad * settings.RelayPacedDuration.TotalSeconds);
+        var relayPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, settings.RelayPacedWriters, Append);
+        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered through the relay: p99 {Statistics.Percentile(relayPaced.Latencies, 99):0.0} ms; load average {LoadAverage()}");
+        var directPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, DirectInFlight, Publish);
+        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered by direct publish: p99 {Statistics.Percentile(directPaced.Latencies, 99):0.0} ms; load average {LoadAverage()}");
+        await host.StopAsync();
+
+        return new RelayResult(
+            Summarize("outbox relay", relayRounds, relayPaced, pacedEvents),
+            Summarize("direct publish", directRounds, directPaced, pacedEvents),
+            settings.RelayWriters, settings.RelayRounds);
+    }
+
+    public static void Print(RelayResult result, BenchmarkSettings settings)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Commit to consumer: outbox relay vs MassTransit publishing straight to RabbitMQ (confirms, {DirectInFlight} in flight)");
+        Console.WriteLine($"Flat out: {settings.RelayEvents:N0} events a round, relay fed by {result.Writers} writers, median of {result.Rounds} alternating rounds.");
+        Console.WriteLine($"Fixed load: {settings.RelayOfferedLoad:N0} events/s offered for {settings.RelayPacedDuration.TotalSeconds:0} s; latency from when the event was due to its inbox commit.");
+        ConsoleTable.Print(
+            ["path", "sent/s", "events/s end-to-end", $"at {settings.RelayOfferedLoad:N0}/s: achieved", "p50", "p95", "p99", "max"],
+            new[] { result.Relay, result.Direct }.Select(r => (IReadOnlyList<string>)
+            [
+                r.Name, $"{r.SentPerSecond:N0}", $"{r.EventsPerSecond:N0}", $"{r.PacedRate:N0}/s",
+                $"{r.LatencyP50Ms:0.0} ms", $"{r.LatencyP95Ms:0.0} ms", $"{r.LatencyP99Ms:0.0} ms", $"{r.LatencyMaxMs:0.0} ms",
+            ]));
+        Console.WriteLine("sent/s: appends committed (relay) or publishes confirmed (direct) per second.");
+        var ratioVerdict = result.Ratio >= TargetRatio ? "MEETS" : "MISSES";
+        Console.WriteLine($"relay/direct events/s end-to-end = {result.Ratio:0.00}: {ratioVerdict} the target of >= {TargetRatio:0.00}.");
+        var p99Verdict = result.Relay.LatencyP99Ms < TargetP99Ms ? "MEETS" : "MISSES";
+        Console.WriteLine($"relay p99 at {settings.RelayOfferedLoad:N0} events/s = {result.Relay.LatencyP99Ms:0.0} ms: {p99Verdict} the target of < {TargetP99Ms:0} ms " +
+            $"(direct publish: {result.Direct.LatencyP99Ms:0.0} ms, relay/direct = {result.Relay.LatencyP99Ms / result.Direct.LatencyP99Ms:0.00}).");
+    }
+
+    public static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+    }
+
+    private static PathResult Summarize(string name, List<(double Sent, double Consumed)> rounds, Paced paced, int pacedEvents) =>
+        new(name, rounds.Count, Statistics.Median(rounds.Select(r => r.Sent)), Statistics.Median(rounds.Select(r => r.Consumed)),
+            pacedEvents, paced.Rate, Statistics.Percentile(paced.Latencies, 50), Statistics.Percentile(paced.Latencies, 95),
+            Statistics.Percentile(paced.Latencies, 99), paced.Latencies.Max());
+
+    /// <summary>
+    /// Sends COUNT events as fast as CONCURRENCY senders go. Returns sends per second (until the
+    /// last send returned) and events per second end to end (until the last inbox commit).
+    /// </summary>
+    private static async Task<(double Sent, double Consumed)> FlatOutAsync(ConsumptionLog log, int count, int concurrency, Func<DateTimeOffset, Task> send)
+    {
+        log.Expect(count);
+        var remaining = count;
         var clock = Stopwatch.StartNew();
-        await ConcurrentWriters.RunAsync(writers, perWriter);
-        var appendsDone = clock.Elapsed;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Decrement(ref remaining) >= 0) await send(DateTimeOffset.UtcNow);
+        })));
+        var sent = clock.Elapsed;
+        await WaitForConsumerAsync(log, count);
+        return (count / sent.TotalSeconds, count / clock.Elapsed.TotalSeconds);
+    }
+
+    private sealed record Paced(double Rate, IReadOnlyCollection<double> Latencies);
+
+    /// <summary>Starts one send every 1/RATE s, whether or not earlier ones have finished (up to MAX_IN_FLIGHT).</summary>
+    private static async Task<Paced> PacedAsync(ConsumptionLog log, int count, double perSecond, int maxInFlight, Func<DateTimeOffset, Task> send)
+    {
+        log.Expect(count);
+        var gate = new SemaphoreSlim(maxInFlight);
+        var sends = new List<Task>(count);
+        var started = Stopwatch.GetTimestamp();
+        var startedAt = DateTimeOffset.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / perSecond);
+            var early = due - Stopwatch.GetElapsedTime(started);
+            if (early > TimeSpan.FromMilliseconds(1)) await Task.Delay(early);
+            await gate.WaitAsync();
+            sends.Add(SendAndRelease(startedAt + due));
+        }
+        await Task.WhenAll(sends);
+        var offeredFor = Stopwatch.GetElapsedTime(started);
+        await WaitForConsumerAsync(log, count);
+        return new Paced(count / offeredFor.TotalSeconds, log.LatenciesMs);
+
+        async Task SendAndRelease(DateTimeOffset dueAt)
+        {
+            try { await send(dueAt); }
+            finally { gate.Release(); }
+        }
+    }
+
+    private static async Task WaitForConsumerAsync(ConsumptionLog log, int count)
+    {
         try
         {
             await log.WaitForAllAsync(GiveUpAfter);
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"Only {log.Count} of {events} events reached the consumer within {GiveUpAfter.TotalSeconds:0} s.");
+            throw new TimeoutException($"Only {log.Count} of {count} events reached the consumer within {GiveUpAfter.TotalSeconds:0} s.");
         }
-        var lastConsumed = clock.Elapsed;
-        await host.StopAsync();
-
-        var latencies = log.LatenciesMs;
-        return new RelayResult(events, writers.Length, appendsDone, lastConsumed, Statistics.Median(appendDurations),
-            Statistics.Percentile(latencies, 50), Statistics.Percentile(latencies, 95), latencies.Max());
     }
 
-    public static void Print(RelayResult result)
+    private sealed class StreamCursor(string streamId)
     {
-        Console.WriteLine();
-        Console.WriteLine($"Commit to consumer through outbox relay and RabbitMQ ({result.Events:N0} events, {result.Writers} writers)");
-        ConsoleTable.Print(
-            ["events/s end-to-end", "appends done", "last consumed", "append p50", "latency p50", "latency p95", "latency max"],
-            [[
-                $"{result.EventsPerSecond:N0}", $"{result.AppendsDone.TotalSeconds:0.00} s", $"{result.LastConsumed.TotalSeconds:0.00} s",
-                $"{result.AppendP50Ms:0.0} ms", $"{result.LatencyP50Ms:0.0} ms", $"{result.LatencyP95Ms:0.0} ms", $"{result.LatencyMaxMs:0.0} ms",
-            ]]);
-        Console.WriteLine("Latency runs from just before the append call (so it includes the append itself, see append p50) to the consumer's inbox commit.");
+        public string StreamId { get; } = streamId;
+        public long Version { get; set; } = ExpectedVersion.NoStream;
     }
 
-    private static Func<Task> AppendNumberedEvents(EventStore store, string streamId, Func<long> nextNumber, ConcurrentQueue<double> durations)
+    private static async Task AppendAsync(EventStore store, Channel<StreamCursor> streams, BenchEventRecorded recorded)
     {
-        var version = ExpectedVersion.NoStream;
-        return async () =>
+        var stream = await streams.Reader.ReadAsync();
+        try
         {
-            var started = Stopwatch.GetTimestamp();
-            var recorded = new BenchEventRecorded(nextNumber(), DateTimeOffset.UtcNow, BenchEventRecorded.TypicalNote);
-            version = (await store.AppendAsync(streamId, "bench", version, [recorded])).Version;
-            durations.Enqueue(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        };
+            stream.Version = (await store.AppendAsync(stream.StreamId, "bench", stream.Version, [recorded])).Version;
+        }
+        finally
+        {
+            streams.Writer.TryWrite(stream);
+        }
     }
 }

@@ -36,6 +36,7 @@ public static class EventingExtensions
         services.AddSingleton(eventing.EventTypes);
         services.AddSingleton(eventing.MessageTypes);
         services.AddSingleton(eventing.Relay);
+        services.AddSingleton(new OutboxSignal(localRelay: eventing.RunOutboxRelay));
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<EventStore>();
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<NpgsqlDataSource>(), postgres.ConnectionString, eventing.Migrations));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using System.Threading.Channels;
 using Humas.Eventing.Store;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -12,9 +11,10 @@ namespace Humas.Eventing.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ and marks them sent only once the broker has
-/// confirmed them. Woken by NOTIFY from the appending transaction; polls as a fallback. While
-/// the broker or the database is away, rows wait: they are never dropped. Several replicas
-/// share the work through SKIP LOCKED.
+/// confirmed them. Woken in process when a session of this process commits outbox rows
+/// (<see cref="OutboxSignal"/>), by NOTIFY from processes that run no relay, and polls as a
+/// fallback. While the broker or the database is away, rows wait: they are never dropped.
+/// Several replicas share the work through SKIP LOCKED.
 /// A row that fails by its own fault (a message type this build does not know, a body that does
 /// not read as its type, or a publish that fails while the broker takes other messages) counts a
 /// failure; after <see cref="OutboxRelayOptions.DeadLetterAfterFailures"/> it moves to
@@ -24,6 +24,7 @@ namespace Humas.Eventing.Outbox;
 public sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
     MessageTypeRegistry messageTypes,
+    OutboxSignal signal,
     IBus bus,
     OutboxRelayOptions options,
     ILogger<OutboxRelay> logger) : BackgroundService
@@ -35,8 +36,6 @@ public sealed partial class OutboxRelay(
 
     /// <summary>Outbox rows moved to outbox_dead_letters.</summary>
     public static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("humas.outbox.dead_lettered");
-
-    private readonly Channel<bool> wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>What one batch came to.</summary>
     public sealed record BatchOutcome(int Read, int Relayed, int Failed, int DeadLettered, bool BrokerFailing);
@@ -65,7 +64,7 @@ public sealed partial class OutboxRelay(
             }
 
             var wait = failures == 0 ? options.PollInterval : Backoff(failures);
-            await WaitForWorkAsync(wait, stoppingToken);
+            await signal.WaitAsync(wait, stoppingToken);
         }
         await listening;
     }
@@ -86,7 +85,11 @@ public sealed partial class OutboxRelay(
         var brokerWorks = sent.Length > 0 || BusIsHealthy();
         var blamed = failed.Where(a => a.RowAtFault || brokerWorks).ToArray();
 
+        // The marks need not wait for the disk: a mark lost in a database crash only sends its
+        // row again (at least once; consumers deduplicate by message id), and a row is never
+        // marked before the broker confirmed it.
         await using (var mark = new NpgsqlCommand("""
+            SET LOCAL synchronous_commit = off;
             UPDATE outbox SET sent = now(), attempts = attempts + 1 WHERE seq = ANY(@sent);
             UPDATE outbox SET attempts = attempts + 1 WHERE seq = ANY(@failed);
             UPDATE outbox o SET failures = o.failures + 1, last_error = b.error FROM unnest(@blamed, @errors) AS b(seq, error) WHERE o.seq = b.seq;
@@ -197,10 +200,10 @@ public sealed partial class OutboxRelay(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(ct);
-                connection.Notification += (_, _) => wakeUp.Writer.TryWrite(true);
+                connection.Notification += (_, _) => signal.Raise();
                 await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.NotificationChannel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
-                wakeUp.Writer.TryWrite(true); // rows may have arrived while nobody listened
+                signal.Raise(); // rows may have arrived while nobody listened
                 while (!ct.IsCancellationRequested)
                     await connection.WaitAsync(ct);
             }
@@ -215,14 +218,6 @@ public sealed partial class OutboxRelay(
                 catch (OperationCanceledException) { return; }
             }
         }
-    }
-
-    private async Task WaitForWorkAsync(TimeSpan wait, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(wait);
-        try { await wakeUp.Reader.ReadAsync(timeout.Token); }
-        catch (OperationCanceledException) { /* poll interval passed, or shutting down */ }
     }
 
     private TimeSpan Backoff(int failures) =>

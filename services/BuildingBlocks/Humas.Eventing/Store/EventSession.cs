@@ -39,17 +39,19 @@ public sealed class EventSession : IAsyncDisposable
 
     private readonly EventTypeRegistry eventTypes;
     private readonly OutboxWriter outbox;
+    private readonly OutboxSignal signal;
     private readonly IInlineProjection[] projections;
     private readonly IIntegrationEventTranslator[] translators;
     private bool completed;
 
     internal EventSession(NpgsqlConnection connection, NpgsqlTransaction transaction, EventTypeRegistry eventTypes,
-        OutboxWriter outbox, IInlineProjection[] projections, IIntegrationEventTranslator[] translators)
+        OutboxWriter outbox, OutboxSignal signal, IInlineProjection[] projections, IIntegrationEventTranslator[] translators)
     {
         Connection = connection;
         Transaction = transaction;
         this.eventTypes = eventTypes;
         this.outbox = outbox;
+        this.signal = signal;
         this.projections = projections;
         this.translators = translators;
     }
@@ -125,6 +127,7 @@ public sealed class EventSession : IAsyncDisposable
         {
             await Transaction.CommitAsync(ct);
             completed = true;
+            signal.Committed(Transaction);
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or IOException)
         {
@@ -143,6 +146,7 @@ public sealed class EventSession : IAsyncDisposable
     {
         if (!completed)
         {
+            signal.Abandoned(Transaction);
             try { await Transaction.RollbackAsync(); }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { /* the connection is gone; the server rolls back by itself */ }
         }

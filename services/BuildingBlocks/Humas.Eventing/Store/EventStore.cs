@@ -12,6 +12,7 @@ public sealed class EventStore(
     NpgsqlDataSource dataSource,
     EventTypeRegistry eventTypes,
     OutboxWriter outbox,
+    OutboxSignal signal,
     IEnumerable<IInlineProjection> inlineProjections,
     IEnumerable<IIntegrationEventTranslator> translators)
 {
@@ -28,7 +29,7 @@ public sealed class EventStore(
         {
             connection = await dataSource.OpenConnectionAsync(ct);
             var transaction = await connection.BeginTransactionAsync(ct);
-            return new EventSession(connection, transaction, eventTypes, outbox, projections, translators);
+            return new EventSession(connection, transaction, eventTypes, outbox, signal, projections, translators);
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
