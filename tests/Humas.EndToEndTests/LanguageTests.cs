@@ -36,6 +36,7 @@ public sealed class LanguageTests
         var (response, problem) = await RegisterWithBadNikAsync(acceptLanguage);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Invalid request", problem.GetProperty("title").GetString());
+        Assert.Equal(["en"], response.Content.Headers.ContentLanguage); // once: the gateway does not add its own to the service's
         Assert.Equal("NIK must be exactly 16 digits.", problem.GetProperty("errors").GetProperty("requester.nik")[0].GetString());
         Assert.Equal("request.nik.format", problem.GetProperty("code").GetString());
     }

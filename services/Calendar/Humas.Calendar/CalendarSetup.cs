@@ -16,6 +16,7 @@ using Humas.Calendar.Publications.Rescheduling;
 using Humas.Calendar.Recurrence;
 using Humas.Calendar.RequestDeadlines;
 using Humas.Calendar.Views;
+using Humas.Calendar.WorkingDays;
 using Humas.Eventing;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults.Texts;
@@ -37,13 +38,14 @@ public static class CalendarSetup
             .Consumer<InformationRequestAnsweredConsumer>()
             .Consumer<InformationRequestOverdueConsumer>()
             .Consumer<InformationRequestRoutedConsumer>()
-            .Consumer<InformationPublishedConsumer>());
+            .Consumer<InformationPublishedConsumer>()
+            .Consumer<NonWorkingDayChangedConsumer>());
 
         builder.Services.AddUseCases();
         builder.Services.AddTexts(typeof(CalendarSetup).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
-        builder.Services.AddSingleton(_ => WorkingDayCalendar.LoadDefault());
+        builder.Services.AddSingleton<CalendarWorkingDays>();
         builder.Services.AddSingleton(BerkalaRules.From(builder.Configuration));
         builder.Services.AddHostedService<ShippedElections>();
         builder.Services.AddHostedService<SweepService>();
@@ -64,6 +66,7 @@ public static class CalendarSetup
         .Event<PublicationCancelled>("publication-cancelled")
         .Event<UnplannedPublicationRecorded>("unplanned-publication-recorded")
         .Event<SeriesStarted>("series-started")
+        .Event<SeriesEnded>("series-ended")
         .Event<BerkalaObligationStarted>("berkala-obligation-started")
         .Event<BerkalaObligationRenewed>("berkala-obligation-renewed")
         .Event<BerkalaObligationCameDue>("berkala-obligation-came-due")

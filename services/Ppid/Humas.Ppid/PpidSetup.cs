@@ -86,6 +86,8 @@ public static class PpidSetup
         .Publishes<InformationRequestRouted>()
         .Publishes<Contracts.ObjectionFiled>()
         .Publishes<Contracts.ObjectionDecided>()
+        .Publishes<NonWorkingDayChanged>()
+        .Translator<Deadlines.ChangingCalendar.CalendarIntegrationEvents>()
         .MigrationsFrom(typeof(PpidSetup).Assembly)
         .SealsPersonalData()
         .InlineProjection<RequestRegisterProjection>()

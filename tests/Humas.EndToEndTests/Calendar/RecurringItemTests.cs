@@ -48,6 +48,17 @@ public sealed class RecurringItemTests
         await ProblemAsync(await SendAsync(officer, HttpMethod.Post, $"/api/calendar/series/{weekly.GetProperty("seriesId").GetString()}/occurrences/{twentieth.AddDays(1):yyyy-MM-dd}/skip", null, null),
             HttpStatusCode.NotFound);
 
+        // Ended after its second Monday: the later occurrences are cancelled and no more are planned; ending it again changes nothing.
+        var weeklyPath = $"/api/calendar/series/{weekly.GetProperty("seriesId").GetString()}";
+        await ProblemAsync(await SendAsync(officer, HttpMethod.Post, $"{weeklyPath}/end", "\"1\"", new { lastDate = today.AddDays(-1) }), HttpStatusCode.BadRequest);
+        var ended = await Steps.OkAsync(await SendAsync(officer, HttpMethod.Post, $"{weeklyPath}/end", "\"1\"", new { lastDate = firstMonday.AddDays(7), reason = "Program selesai" }));
+        Assert.Equal($"{firstMonday.AddDays(7):yyyy-MM-dd}", ended.GetProperty("rule").GetProperty("until").GetString());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await SendAsync(officer, HttpMethod.Post, $"{weeklyPath}/end", "\"1\"", new { lastDate = firstMonday })).StatusCode);
+        var weeklyNow = (await Steps.GetAsync(officer, weeklyPath)).GetProperty("occurrences").EnumerateArray().ToList();
+        Assert.All(weeklyNow.Where(o => DateOnly.Parse(o.GetProperty("agendaDate").GetString()!) > firstMonday.AddDays(7)),
+            o => Assert.Equal("cancelled", o.GetProperty("status").GetString()));
+        Assert.Equal(2, weeklyNow.Count(o => o.GetProperty("status").GetString() == "planned"));
+
         var again = await Steps.GetAsync(officer, $"/api/calendar/series/{series.GetProperty("seriesId").GetString()}");
         var statuses = again.GetProperty("occurrences").EnumerateArray().Select(o => o.GetProperty("status").GetString()).ToList();
         Assert.Equal(["planned", "cancelled"], statuses.Take(2));
@@ -56,5 +67,42 @@ public sealed class RecurringItemTests
         await ProblemAsync(await other.GetAsync($"/api/calendar/series/{series.GetProperty("seriesId").GetString()}"), HttpStatusCode.Forbidden);
         var bad = await ProblemAsync(await officer.PostAsJsonAsync("/api/calendar/series", new { unitId = unit, title = "x", kind = "other", channels = new[] { "x" }, time = "25:00", start = "2026-01-01", rule = new { frequency = "weekly", interval = 1 } }), HttpStatusCode.BadRequest);
         Assert.Equal(["time", "rule.weekdays", "rule"], bad.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task A_holiday_an_administrator_adds_in_ppid_moves_a_first_working_day_occurrence_that_falls_on_it()
+    {
+        var unit = RandomUnit("73");
+        using var officer = await Steps.AsAsync("humas-officer", unit);
+        using var admin = await Steps.AsAsync("admin", "kpu");
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var series = await Steps.OkAsync(await officer.PostAsJsonAsync("/api/calendar/series", new
+        {
+            unitId = unit, title = "Laporan awal bulan", kind = "social-media-post", channels = new[] { "instagram" }, visibility = "internal",
+            time = "09:00", start = today.AddDays(1).ToString("yyyy-MM-dd"), rule = new { frequency = "monthly", interval = 1, monthlyOn = "first-working-day", count = 3 },
+        }));
+        var seriesPath = $"/api/calendar/series/{series.GetProperty("seriesId").GetString()}";
+        var holiday = DateOnly.Parse(series.GetProperty("occurrences")[1].GetProperty("agendaDate").GetString()!);
+
+        try
+        {
+            await Holidays.AddAcceptedAsync(admin, holiday);
+            JsonElement occurrences = default;
+            await Gateway.EventuallyAsync(async () =>
+            {
+                occurrences = (await Steps.GetAsync(officer, seriesPath)).GetProperty("occurrences");
+                return occurrences.EnumerateArray().Any(o => o.GetProperty("agendaDate").GetString() == $"{holiday:yyyy-MM-dd}" && o.GetProperty("status").GetString() == "cancelled");
+            }, TimeSpan.FromMinutes(1), $"the occurrence on {holiday:yyyy-MM-dd} to be cancelled once Calendar learns of the holiday");
+            var planned = occurrences.EnumerateArray().Where(o => o.GetProperty("status").GetString() == "planned")
+                .Select(o => DateOnly.Parse(o.GetProperty("agendaDate").GetString()!)).ToList();
+            var moved = planned.SingleOrDefault(d => d.Year == holiday.Year && d.Month == holiday.Month);
+            Assert.True(moved > holiday, $"the month of {holiday:yyyy-MM-dd} has its occurrence on a later working day; planned: {string.Join(", ", planned)}");
+            Assert.NotEqual(DayOfWeek.Saturday, moved.DayOfWeek);
+            Assert.NotEqual(DayOfWeek.Sunday, moved.DayOfWeek);
+        }
+        finally
+        {
+            await Holidays.RemoveAsync(admin, holiday);
+        }
     }
 }

@@ -20,14 +20,29 @@ public static class TextsExtensions
     /// <summary>
     /// Answers in the language of Accept-Language, Indonesian unless English is asked for. Only
     /// the language of texts follows it: numbers and dates in JSON and CSV stay culture-invariant.
+    /// The answer says its language in Content-Language, unless it already carries one (a proxy's
+    /// answer passes on the language its service set, once).
     /// </summary>
-    public static IApplicationBuilder UseHumasLanguages(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseHumasLanguages(this IApplicationBuilder app)
+    {
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, TextCatalog.Indonesian),
             SupportedCultures = [CultureInfo.InvariantCulture],
             SupportedUICultures = [TextCatalog.Indonesian, TextCatalog.English],
             RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
-            ApplyCurrentCultureToResponseHeaders = true,
+            ApplyCurrentCultureToResponseHeaders = false,
         });
+        return app.Use((context, next) =>
+        {
+            var language = CultureInfo.CurrentUICulture.Name;
+            context.Response.OnStarting(() =>
+            {
+                if (Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(context.Response.Headers.ContentLanguage))
+                    context.Response.Headers.ContentLanguage = language;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+    }
 }

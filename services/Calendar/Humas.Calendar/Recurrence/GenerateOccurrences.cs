@@ -1,3 +1,4 @@
+using Humas.Calendar.WorkingDays;
 using Dapper;
 using Humas.Calendar.Publications;
 using Humas.Eventing.Store;
@@ -59,7 +60,7 @@ public static class GenerateOccurrences
         var db = services.GetRequiredService<NpgsqlDataSource>();
         var store = services.GetRequiredService<EventStore>();
         var units = services.GetRequiredService<UnitDirectory>();
-        var calendar = services.GetRequiredService<WorkingDayCalendar>();
+        var calendar = await services.GetRequiredService<CalendarWorkingDays>().CurrentAsync(ct);
         await using var connection = await db.OpenConnectionAsync(ct);
         var due = (await connection.QueryAsync<Guid>(new CommandDefinition(
             "SELECT series_id FROM series WHERE generated_to < @through", new { through = DateOnly.FromDateTime(now.UtcDateTime).AddDays(89) }, cancellationToken: ct))).AsList();

@@ -1,3 +1,4 @@
+using Humas.Calendar.WorkingDays;
 using System.Globalization;
 using System.Security.Claims;
 using Dapper;
@@ -49,6 +50,7 @@ public static class SeriesApi
         series.MapPost("/{seriesId:guid}/occurrences/{date}/skip", SkipAsync).WithName("SkipOccurrence")
             .WithSummary("Skip one occurrence (If-Match with the occurrence's version once it is planned; none needed before)")
             .ProducesChange<PublicationView>();
+        series.MapEndSeries();
     }
 
     public static Validation Validate(Body body, UnitDirectory units, out TimeOnly time)
@@ -69,7 +71,7 @@ public static class SeriesApi
     public static SeriesStarted Decide(Body body, TimeOnly time, string? caller, Guid id) =>
         new(id, body.UnitId!.Trim(), body.ToContent(caller), time, body.Start!.Value, body.Rule! with { Interval = body.Rule.Interval });
 
-    private static async Task<IResult> CreateAsync(Body body, HttpContext http, UnitDirectory units, NpgsqlDataSource db, EventStore store, WorkingDayCalendar calendar,
+    private static async Task<IResult> CreateAsync(Body body, HttpContext http, UnitDirectory units, NpgsqlDataSource db, EventStore store, CalendarWorkingDays workingDays,
         TimeProvider clock, ResourceAccess access, CancellationToken ct)
     {
         var errors = Validate(body, units, out var time);
@@ -87,6 +89,7 @@ public static class SeriesApi
             await write.CommitAsync(ct);
         }
         var series = Series.Evolve(Series.Initial, started);
+        var calendar = await workingDays.CurrentAsync(ct);
         await GenerateOccurrences.PlanAsync(store, series, GenerateOccurrences.WindowEnd(http.RequestServices, clock.GetUtcNow(), unit.TimeZone), calendar, unit.TimeZone, metadata, ct);
         EntityTags.Set(http.Response, result.Version);
         return TypedResults.Created($"/api/calendar/series/{series.Id}", await ViewAsync(db, series, unit, ct));
@@ -102,7 +105,7 @@ public static class SeriesApi
     }
 
     /// <summary>Skipping an occurrence cancels it as skipped; one beyond the window is planned and skipped at once, so generation leaves it skipped.</summary>
-    private static async Task<IResult> SkipAsync(Guid seriesId, string date, HttpContext http, UnitDirectory units, EventStore store, WorkingDayCalendar calendar,
+    private static async Task<IResult> SkipAsync(Guid seriesId, string date, HttpContext http, UnitDirectory units, EventStore store, CalendarWorkingDays workingDays,
         ResourceAccess access, CancellationToken ct)
     {
         var current = await store.AggregateAsync(Series.StreamId(seriesId), Series.Initial, Series.Evolve, ct);
@@ -110,6 +113,7 @@ public static class SeriesApi
         var series = current!.Value.State;
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             throw Refusal.Invalid("date", "field.invalid", "date");
+        var calendar = await workingDays.CurrentAsync(ct);
         if (!series.Rule.Occurrences(series.Start, day, calendar).Contains(day)) throw Refusal.NotFound("series.occurrence.not-found", date);
 
         var id = Series.OccurrenceId(series.Id, day);
