@@ -19,6 +19,7 @@ using Humas.Calendar.Views;
 using Humas.Calendar.WorkingDays;
 using Humas.Eventing;
 using Humas.ReferenceData;
+using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Texts;
 using Humas.UseCases;
 
@@ -81,28 +82,30 @@ public static class CalendarSetup
 
     public static WebApplication MapCalendar(this WebApplication app)
     {
-        app.MapListRequestDeadlines();
+        // Every endpoint's dates and texts are checked before its handler runs (InputChecks).
+        var api = app.MapGroup("").CheckInput();
+        api.MapListRequestDeadlines();
 
-        var elections = app.MapGroup("/api/calendar/elections").WithTags("Elections");
+        var elections = api.MapGroup("/api/calendar/elections").WithTags("Elections");
         elections.MapReadElections();
         elections.MapAddElection();
         elections.MapAddStage();
         elections.MapCorrectStageDates();
 
-        var publications = app.MapGroup("/api/calendar/publications").WithTags("Publications");
+        var publications = api.MapGroup("/api/calendar/publications").WithTags("Publications");
         publications.MapPlanPublication();
         publications.MapReadPublication();
         publications.MapEditPublication();
         publications.MapReschedulePublication();
         publications.MapChangePublicationStatus();
 
-        app.MapUnitAgenda();
-        app.MapRollUp();
-        app.MapMissedAndOverdue();
-        app.MapLeadershipFigures();
-        app.MapSeries();
-        app.MapCalendarFeeds();
-        app.MapSweep();
+        api.MapUnitAgenda();
+        api.MapRollUp();
+        api.MapMissedAndOverdue();
+        api.MapLeadershipFigures();
+        api.MapSeries();
+        api.MapCalendarFeeds();
+        api.MapSweep();
         return app;
     }
 }

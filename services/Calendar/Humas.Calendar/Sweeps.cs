@@ -25,7 +25,7 @@ public static class Sweeps
     /// obligations as of another moment, so that the end-to-end tests can see an obligation come due
     /// without waiting six months; planned items are always judged at the real time.
     /// </summary>
-    public static void MapSweep(this WebApplication app) =>
+    public static void MapSweep(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/calendar/admin/sweep", async (Body? body, IServiceProvider services, IHostEnvironment environment, TimeProvider clock, CancellationToken ct) =>
             {
                 if (body?.AsOf is not null && !environment.IsDevelopment()) throw Refusal.Invalid("asOf", "sweep.as-of-development-only");

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Humas.ServiceDefaults.Problems;
 
 namespace Humas.Calendar.Elections;
 
 /// <summary>A stage as an administrator writes it. Ids are lower-case slugs (<c>voting</c>, <c>pemilu-2029</c>).</summary>
-public sealed partial record StageBody(string? StageId, string? NameId, string? NameEn, DateOnly? Start, DateOnly? End, string? Source)
+public sealed partial record StageBody([property: MaxLength(60)] string? StageId, [property: MaxLength(300)] string? NameId, [property: MaxLength(300)] string? NameEn, DateOnly? Start, DateOnly? End, [property: MaxLength(500)] string? Source)
 {
     public static readonly DateOnly Earliest = new(2000, 1, 1);
     public static readonly DateOnly Latest = new(2100, 12, 31);

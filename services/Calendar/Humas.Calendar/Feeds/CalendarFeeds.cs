@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,11 +20,11 @@ namespace Humas.Calendar.Feeds;
 /// </summary>
 public static class CalendarFeeds
 {
-    public sealed record CreateBody(string? UnitId);
+    public sealed record CreateBody([property: MaxLength(40)] string? UnitId);
 
     public sealed record Feed(Guid FeedId, string UnitId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? Url);
 
-    public static void MapCalendarFeeds(this WebApplication app)
+    public static void MapCalendarFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/calendar/units/{unitId}/calendar.ics", PublicAsync).AllowAnonymous().WithTags("Feeds").WithName("GetPublicCalendarFeed")
             .WithSummary("A unit's public calendar as iCalendar: election stages and its public items (If-None-Match answered 304)")

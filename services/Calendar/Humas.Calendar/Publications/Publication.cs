@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Humas.ReferenceData;
 
@@ -15,7 +16,7 @@ public enum PublicationStatus { Planned, InProgress, Published, Missed, Cancelle
 /// <summary>Public items appear on the unit's public agenda and feed; internal ones only for its officers.</summary>
 public enum Visibility { Public, Internal }
 
-public sealed record StageRef(string ElectionId, string StageId);
+public sealed record StageRef([property: MaxLength(60)] string ElectionId, [property: MaxLength(60)] string StageId);
 
 /// <summary>The fields an officer edits in place. <see cref="ContentRef"/> names the content in the service that publishes it (e.g. <c>ppid-information:{entryId}</c>).</summary>
 public sealed record PublicationContent(

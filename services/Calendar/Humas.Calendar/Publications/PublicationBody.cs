@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults.Problems;
@@ -6,7 +7,8 @@ namespace Humas.Calendar.Publications;
 
 /// <summary>The fields of a planned item an officer writes, for planning and for editing in place.</summary>
 public record ContentBody(
-    string? Title, ContentKind? Kind, IReadOnlyList<Channel>? Channels, string? Owner, StageRef? Stage, string? Notes, Visibility? Visibility, string? ContentRef)
+    [property: MaxLength(300)] string? Title, ContentKind? Kind, IReadOnlyList<Channel>? Channels, [property: MaxLength(200)] string? Owner, StageRef? Stage, [property: MaxLength(4000)] string? Notes, Visibility? Visibility,
+    [property: MaxLength(200)] string? ContentRef)
 {
     public Validation ValidateContent()
     {
@@ -34,8 +36,8 @@ public record ContentBody(
 
 /// <summary>A new planned item: its unit and, unless it goes to the unscheduled pool, its local date and time.</summary>
 public sealed record PlanBody(
-    string? UnitId, string? Title, ContentKind? Kind, IReadOnlyList<Channel>? Channels, string? PlannedAt, string? Owner, StageRef? Stage, string? Notes,
-    Visibility? Visibility, string? ContentRef)
+    [property: MaxLength(40)] string? UnitId, string? Title, ContentKind? Kind, IReadOnlyList<Channel>? Channels, [property: MaxLength(40)] string? PlannedAt, string? Owner, StageRef? Stage,
+    string? Notes, Visibility? Visibility, string? ContentRef)
     : ContentBody(Title, Kind, Channels, Owner, Stage, Notes, Visibility, ContentRef);
 
 /// <summary>

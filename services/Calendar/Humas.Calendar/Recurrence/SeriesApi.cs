@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.Calendar.WorkingDays;
 using System.Globalization;
 using System.Security.Claims;
@@ -25,14 +26,14 @@ namespace Humas.Calendar.Recurrence;
 public static class SeriesApi
 {
     public sealed record Body(
-        string? UnitId, string? Title, ContentKind? Kind, IReadOnlyList<Channel>? Channels, string? Owner, StageRef? Stage, string? Notes, Visibility? Visibility,
-        string? Time, DateOnly? Start, RecurrenceRule? Rule)
+        [property: MaxLength(40)] string? UnitId, string? Title, ContentKind? Kind, IReadOnlyList<Channel>? Channels, string? Owner, StageRef? Stage, string? Notes,
+        Visibility? Visibility, [property: MaxLength(10)] string? Time, DateOnly? Start, RecurrenceRule? Rule)
         : ContentBody(Title, Kind, Channels, Owner, Stage, Notes, Visibility, null);
 
     public sealed record SeriesView(Guid SeriesId, string UnitId, string Title, string Time, string TimeZone, DateOnly Start, RecurrenceRule Rule,
         IReadOnlyList<PublicationRow> Occurrences);
 
-    public static void MapSeries(this WebApplication app)
+    public static void MapSeries(this IEndpointRouteBuilder app)
     {
         var series = app.MapGroup("/api/calendar/series").WithTags("Recurring items").RequireAuthorization(HumasPolicies.Authenticated);
         series.MapPost("/", CreateAsync).WithIdempotencyKey("create-series").WithName("CreateSeries")

@@ -20,9 +20,8 @@ public static class ListRequestDeadlines
     /// <summary>Where a page ends: its last deadline's due date and number.</summary>
     public sealed record DeadlineKey(DateOnly DueDate, string RegistrationNumber);
 
-    public static void MapListRequestDeadlines(this WebApplication app) =>
+    public static void MapListRequestDeadlines(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/calendar/request-deadlines", HandleAsync)
-            .CheckInput()
             .RequireAuthorization(HumasPolicies.Authenticated)
             .WithTags("Request deadlines")
             .WithName("ListRequestDeadlines")

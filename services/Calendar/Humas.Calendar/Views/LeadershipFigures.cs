@@ -21,7 +21,7 @@ public static class LeadershipFigures
 
     private sealed record ObligationFigures(string UnitId, int MetOnTime, int MetLate, int Overdue, int Pending);
 
-    public static void MapLeadershipFigures(this WebApplication app) =>
+    public static void MapLeadershipFigures(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/calendar/figures", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).WithTags("Views").WithName("GetLeadershipFigures")
             .WithSummary("Per unit beneath a unit: published on time, late, missed; berkala obligations met or overdue, between two local dates (its officers)")
             .Produces<Result>()

@@ -11,7 +11,7 @@ public static class MissedAndOverdue
 {
     public sealed record Result(string UnitId, DateOnly From, DateOnly To, IReadOnlyList<PublicationRow> Missed, IReadOnlyList<ObligationRow> OverdueObligations);
 
-    public static void MapMissedAndOverdue(this WebApplication app) =>
+    public static void MapMissedAndOverdue(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/calendar/missed", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).WithTags("Views").WithName("ListMissedAndOverdue")
             .WithSummary("Missed items between two local dates and overdue berkala obligations of a unit and the units beneath it (its officers)")
             .Produces<Result>()

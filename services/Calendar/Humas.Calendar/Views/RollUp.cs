@@ -20,7 +20,7 @@ public static class RollUp
 
     private sealed record Row(string GroupId, int Total, int Planned, int InProgress, int Published, int PublishedLate, int Missed, int Cancelled);
 
-    public static void MapRollUp(this WebApplication app) =>
+    public static void MapRollUp(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/calendar/roll-up", HandleAsync).RequireAuthorization(HumasPolicies.Authenticated).WithTags("Views").WithName("GetRollUp")
             .WithSummary("Counts per status for each unit beneath a province or national unit, between two local dates (officers of that unit)")
             .Produces<Result>()

@@ -17,7 +17,7 @@ public static class UnitAgenda
     public sealed record Agenda(string UnitId, string TimeZone, DateOnly From, DateOnly To, IReadOnlyList<PublicationRow> Items,
         IReadOnlyList<ReadElections.StageRow> Stages, IReadOnlyList<PublicationRow>? Unscheduled, IReadOnlyList<ObligationRow>? Obligations);
 
-    public static void MapUnitAgenda(this WebApplication app) =>
+    public static void MapUnitAgenda(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/calendar/units/{unitId}/agenda", HandleAsync).AllowAnonymous().WithTags("Views").WithName("GetUnitAgenda")
             .WithSummary("A unit's agenda between two local dates, filterable by channel, status, kind and stage; internal items only for its officers")
             .Produces<Agenda>()

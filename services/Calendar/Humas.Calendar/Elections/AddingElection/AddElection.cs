@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.Eventing.Store;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Http;
@@ -10,7 +11,7 @@ namespace Humas.Calendar.Elections.AddingElection;
 /// <summary>An administrator puts a new election on the calendar (e.g. Pemilu 2029) with its timeline and the regulation it comes from.</summary>
 public static class AddElection
 {
-    public sealed record Body(string? ElectionId, string? NameId, string? NameEn, string? Source, IReadOnlyList<StageBody>? Stages);
+    public sealed record Body([property: MaxLength(60)] string? ElectionId, [property: MaxLength(300)] string? NameId, [property: MaxLength(300)] string? NameEn, [property: MaxLength(500)] string? Source, IReadOnlyList<StageBody>? Stages);
 
     public static Validation Validate(Body body)
     {

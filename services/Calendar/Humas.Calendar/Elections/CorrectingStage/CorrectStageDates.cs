@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Problems;
 using Humas.UseCases;
@@ -10,7 +11,7 @@ namespace Humas.Calendar.Elections.CorrectingStage;
 /// </summary>
 public static class CorrectStageDates
 {
-    public sealed record Body(DateOnly? Start, DateOnly? End, string? Reason, string? Source);
+    public sealed record Body(DateOnly? Start, DateOnly? End, [property: MaxLength(2000)] string? Reason, [property: MaxLength(500)] string? Source);
 
     public static Validation Validate(Body body)
     {

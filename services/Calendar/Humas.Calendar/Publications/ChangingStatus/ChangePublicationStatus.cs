@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Problems;
@@ -12,7 +13,7 @@ namespace Humas.Calendar.Publications.ChangingStatus;
 /// </summary>
 public static class ChangePublicationStatus
 {
-    public sealed record Body(PublicationStatus? Status, string? Reason, string? Url);
+    public sealed record Body(PublicationStatus? Status, [property: MaxLength(2000)] string? Reason, [property: MaxLength(2000)] string? Url);
 
     public static IReadOnlyList<object> Decide(Publication p, Body body, PublicationContext context)
     {

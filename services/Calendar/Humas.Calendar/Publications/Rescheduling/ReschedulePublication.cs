@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Problems;
@@ -12,7 +13,7 @@ namespace Humas.Calendar.Publications.Rescheduling;
 /// </summary>
 public static class ReschedulePublication
 {
-    public sealed record Body(string? PlannedAt, string? Reason);
+    public sealed record Body([property: MaxLength(40)] string? PlannedAt, [property: MaxLength(2000)] string? Reason);
 
     public static IReadOnlyList<object> Decide(Publication p, DateTimeOffset? to, string? reason, PublicationContext context)
     {
