@@ -34,6 +34,9 @@ public sealed class DevelopmentTokenTests
         Assert.ThrowsAny<InvalidOperationException>(() => withoutAuthority.Server);
 
         using var gateway = new GatewayHost("Production", new Dictionary<string, string?> { ["Humas:Auth:Authority"] = "https://login.example.org/realms/humas" });
-        Assert.Equal(404, (await gateway.SendAsync("POST", "/dev/tokens", "127.0.0.1", Body)).StatusCode);
+        // No endpoint of the gateway answers: the address falls through to the portal's pages
+        // (not running here, hence 502), which issue no token either.
+        var response = await gateway.SendAsync("POST", "/dev/tokens", "127.0.0.1", Body);
+        Assert.Contains(response.StatusCode, new[] { 404, 502 });
     }
 }
