@@ -13,7 +13,7 @@ namespace Humas.UnitTests.Toolkit;
 /// <summary>Every user-facing text exists in Indonesian and English, and every code the code uses has its text.</summary>
 public partial class TextsTests
 {
-    public static TheoryData<string> Assemblies => new() { "Humas.ServiceDefaults", "Humas.Ppid", "Humas.Calendar", "Humas.MediaRelations", "Humas.Clarifications" };
+    public static TheoryData<string> Assemblies => new() { "Humas.ServiceDefaults", "Humas.Ppid", "Humas.Calendar", "Humas.MediaRelations", "Humas.Clarifications", "Humas.Portal" };
 
     private static Dictionary<string, string> Read(string assemblyName, CultureInfo culture)
     {
@@ -49,6 +49,25 @@ public partial class TextsTests
         Assert.True(missing.Count == 0, "Codes without a text: " + string.Join(", ", missing.Select(m => $"{m.Code} ({m.File})")));
     }
 
+    /// <summary>The portal's pages name their texts as <c>T["portal…"]</c>; the ones built from a value (a status, a category) are listed here.</summary>
+    [Fact]
+    public void Every_text_the_portal_pages_name_exists()
+    {
+        var catalog = new TextCatalog([new TextSource(typeof(Humas.Portal.PortalSetup).Assembly)]);
+        var pages = Directory.EnumerateFiles(Path.Combine(Repository.Root, "services", "Portal"), "*.cshtml", SearchOption.AllDirectories).ToList();
+        var named = pages.SelectMany(f => PortalText().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        string[] built =
+        [
+            .. new[] { "registered", "awaiting-clarification", "answered", "referred", "withdrawn" }.Select(s => $"portal.status.{s}"),
+            .. Humas.Portal.Pages.Ppid.RequestModel.ObtainMethods.Select(m => $"portal.request.obtain.{m}"),
+            .. Humas.Portal.Pages.Ppid.RequestModel.DeliveryMethods.Select(m => $"portal.request.delivery.{m}"),
+            .. Humas.Portal.Pages.Ppid.InformationListModel.Categories.Select(c => $"portal.dip.{c}"),
+        ];
+        Assert.True(named.Count > 80, $"only {named.Count} texts named in {pages.Count} pages");
+        var missing = named.Concat(built).Where(key => !catalog.Has(key)).ToList();
+        Assert.True(missing.Count == 0, "Portal texts without a text: " + string.Join(", ", missing));
+    }
+
     [Fact]
     public void A_text_is_chosen_by_the_language_asked_for_with_Indonesian_as_the_default()
     {
@@ -75,6 +94,9 @@ public partial class TextsTests
         Assert.Equal(expected, DeadlineView.Ordinal(n, TextCatalog.English));
 
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
+
+    [GeneratedRegex(@"T\[""(portal\.[a-z0-9.-]+)""")]
+    private static partial Regex PortalText();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
