@@ -37,7 +37,8 @@ public static class CalendarSetup
             .Consumer<InformationRequestAnsweredConsumer>()
             .Consumer<InformationRequestOverdueConsumer>()
             .Consumer<InformationRequestRoutedConsumer>()
-            .Consumer<InformationPublishedConsumer>());
+            .Consumer<InformationPublishedConsumer>()
+            .Consumer<Clarifications.ClarificationPublishedConsumer>());
 
         builder.Services.AddUseCases();
         builder.Services.AddTexts(typeof(CalendarSetup).Assembly);
