@@ -36,6 +36,7 @@ public static class ClarificationsSetup
         builder.Services.AddSingleton(_ => UnitDirectory.Load());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Humas:Clarifications:Matching").Get<MatchingSettings>() ?? new MatchingSettings());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Humas:Clarifications:Targets").Get<ResponseTargets>() ?? new ResponseTargets());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Humas:Clarifications:Screenshots").Get<ScreenshotSettings>() ?? new ScreenshotSettings());
         builder.Services.AddSingleton<MatchIndex>();
         builder.Services.AddSingleton<MatchIndexSync>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatchIndexSync>());
@@ -49,6 +50,7 @@ public static class ClarificationsSetup
     public static void Eventing(EventingBuilder eventing) => eventing
         .Event<ClarificationImported>("clarification-imported")
         .Event<ReportReceived>("report-received")
+        .Event<ScreenshotAttached>("screenshot-attached")
         .Event<CaseOpened>("case-opened")
         .Event<CaseReportAttached>("case-report-attached")
         .Event<CaseSuggestionConfirmed>("case-suggestion-confirmed")
@@ -81,6 +83,7 @@ public static class ClarificationsSetup
         var api = app.MapGroup("/api/clarifications").CheckInput();
         api.MapSubmitReport();
         api.MapGetReport();
+        api.MapScreenshots(app.Services.GetRequiredService<ScreenshotSettings>());
         api.MapCases();
         api.MapCaseSweep();
         api.MapGetStatistics();

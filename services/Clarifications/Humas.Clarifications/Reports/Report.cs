@@ -34,21 +34,26 @@ public sealed record ReportReceived(
     string? LinkedNumber,
     DateTimeOffset ReceivedAt);
 
+/// <summary>A screenshot of the claim was attached: its bytes are in clarification_screenshots, written in the same transaction.</summary>
+public sealed record ScreenshotAttached(Guid ScreenshotId, string MediaType, int Size, string Sha256, string By, DateTimeOffset At);
+
 /// <summary>The reporter's optional contact, only ever stored sealed.</summary>
 public sealed record ReporterContact(string? Name, string? Phone, string? Email);
 
 /// <summary>The state of one report, folded from its events.</summary>
-public sealed record Report(Guid Id, string Number, string UnitId, string AccessCodeHash, Guid? ContactSubjectId, string? SealedContact, ReportReceived? Received)
+public sealed record Report(Guid Id, string Number, string UnitId, string AccessCodeHash, Guid? ContactSubjectId, string? SealedContact, ReportReceived? Received,
+    IReadOnlyList<ScreenshotAttached> Screenshots)
 {
     public const string StreamType = "clarification-report";
 
-    public static Report Initial { get; } = new(Guid.Empty, "", "", "", null, null, null);
+    public static Report Initial { get; } = new(Guid.Empty, "", "", "", null, null, null, []);
 
     public static string StreamId(Guid reportId) => $"report-{reportId}";
 
     public static Report Evolve(Report state, object @event) => @event switch
     {
-        ReportReceived e => new Report(e.ReportId, e.Number, e.UnitId, e.AccessCodeHash, e.ContactSubjectId, e.SealedContact, e),
+        ReportReceived e => new Report(e.ReportId, e.Number, e.UnitId, e.AccessCodeHash, e.ContactSubjectId, e.SealedContact, e, []),
+        ScreenshotAttached e => state with { Screenshots = [.. state.Screenshots, e] },
         _ => state,
     };
 }
