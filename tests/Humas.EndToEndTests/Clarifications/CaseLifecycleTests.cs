@@ -279,6 +279,17 @@ public sealed class CaseLifecycleTests
         var escalated = await Steps.GetAsync(province, "/api/clarifications/cases?unitId=kpu-33");
         Assert.Contains(escalated.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetGuid() == caseId && c.GetProperty("flagged").GetBoolean());
 
+        // A second report of the claim opened its own case; grouping it closes that case as merged.
+        var second = await Steps.OkAsync(await officer.PostAsJsonAsync("/api/clarifications/reports", Report(village, claim: $"Karung surat suara di {village}")));
+        var secondNumber = second.GetProperty("number").GetString()!;
+        var secondCase = (await Steps.GetAsync(officer, $"/api/clarifications/cases?unitId={Unit}&status=open")).GetProperty("cases").EnumerateArray()
+            .Single(c => c.GetProperty("claim").GetString()!.StartsWith($"Karung surat suara di {village}")).GetProperty("caseId").GetGuid();
+        var merged = await Steps.OkAsync(await Steps.PostAsync(officer, $"{path}/reports", new { reportNumber = secondNumber },
+            long.Parse((await officer.GetAsync(path)).Headers.ETag!.Tag.Trim('"'))));
+        Assert.Equal("open", merged.GetProperty("status").GetString());
+        Assert.Equal("merged", (await Steps.GetAsync(officer, $"/api/clarifications/cases/{secondCase}")).GetProperty("status").GetString());
+        Assert.Equal(2, (await Steps.GetAsync(officer, path)).GetProperty("reports").GetArrayLength());
+
         var approver = await OfficerAsync("approver");
         var etag = long.Parse((await officer.GetAsync(path)).Headers.ETag!.Tag.Trim('"'));
         await Steps.OkAsync(await Steps.PostAsync(officer, $"{path}/verdict", new { label = "disinformasi" }, etag));

@@ -17,9 +17,9 @@ public class CaseDecisionsTests
         new("kpu-33.21", "Surat suara sudah dicoblos ditemukan di gudang kecamatan sebelum hari pemungutan suara.", seenOn, outlet,
             "https://example.org/post/1", null, Now.AddHours(-5), new SubmitReport.ReachBody(120, 4000, quotedBy), null);
 
-    private static ClarificationCase Opened(SubmitReport.Body? body = null, Match? suggestion = null)
+    private static ClarificationCase Opened(SubmitReport.Body? body = null, Match? suggestion = null, string number = "KPU-33.21-LAP-2026-00001")
     {
-        var (_, opened) = SubmitReport.Decide(body ?? Body(), Guid.NewGuid(), "KPU-33.21-LAP-2026-00001", ReportChannel.Public, null, suggestion, Guid.NewGuid(),
+        var (_, opened) = SubmitReport.Decide(body ?? Body(), Guid.NewGuid(), number, ReportChannel.Public, null, suggestion, Guid.NewGuid(),
             null, null, "hash", Targets, Now);
         return ClarificationCase.Evolve(ClarificationCase.Initial, opened!);
     }
@@ -235,5 +235,24 @@ public class CaseDecisionsTests
         foreach (var field in new[] { "unitId", "claim", "seenOn", "url", "archiveUrl", "firstSeenAt", "reach.shares", "contact.phone", "contact.email" })
             Assert.True(errors.Has(field), field);
         Assert.True(SubmitReport.Validate(Body(seenOn: "mass-media"), units, Now).Has("outlet"));
+    }
+
+    [Fact]
+    public void A_case_holding_one_unverified_report_is_merged_into_another_whose_reach_grows()
+    {
+        var target = Opened();
+        var source = Opened(Body(quotedBy: ["Harian Contoh"]), number: "KPU-33.21-LAP-2026-00002");
+        var (toTarget, toSource) = CaseDecisions.Merge(target, source, Guid.NewGuid(), SeenOn.Facebook, As("o"));
+        target = Apply(target, toTarget);
+        source = Apply(source, toSource);
+        Assert.Equal(2, target.ReportNumbers.Count);
+        Assert.Equal(ResponseTrack.OfficialStatement, target.Track);
+        Assert.Equal(CaseStatus.Merged, source.Status);
+        Assert.Equal(target.Id, source.MergedInto);
+
+        Assert.Equal("clarification.case.merge-into-itself", Assert.Throws<Refusal>(() => CaseDecisions.Merge(target, target, Guid.NewGuid(), SeenOn.X, As("o"))).Code);
+        Assert.Equal("clarification.case.merge-source-not-open", Assert.Throws<Refusal>(() => CaseDecisions.Merge(target, source, Guid.NewGuid(), SeenOn.X, As("o"))).Code);
+        var verifying = Apply(Opened(), CaseDecisions.AssignVerifier(Opened(), "v", As("o")));
+        Assert.Equal("clarification.case.merge-source-in-progress", Assert.Throws<Refusal>(() => CaseDecisions.Merge(target, verifying, Guid.NewGuid(), SeenOn.X, As("o"))).Code);
     }
 }

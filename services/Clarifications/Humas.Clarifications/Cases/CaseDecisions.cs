@@ -55,6 +55,22 @@ public static class CaseDecisions
         return [new CaseReportAttached(reportId, reportNumber, merged, track, due, context.Actor, context.Now)];
     }
 
+    /// <summary>
+    /// Grouping: the report that opened <paramref name="source"/> joins <paramref name="target"/>, and the source case is closed
+    /// as merged. Only a case still holding its one report can be merged, into another open case of a unit the same officers act for.
+    /// </summary>
+    public static (IReadOnlyList<object> Target, IReadOnlyList<object> Source) Merge(ClarificationCase target, ClarificationCase source, Guid reportId, SeenOn seenOn,
+        CaseContext context)
+    {
+        MustBeOpen(target);
+        if (source.Id == target.Id) throw Refusal.Conflict("clarification.case.merge-into-itself");
+        if (source.Status != CaseStatus.Open) throw Refusal.Conflict("clarification.case.merge-source-not-open");
+        if (source.ReportNumbers.Count != 1 || source.Verifier is not null || source.Draft is not null)
+            throw Refusal.Conflict("clarification.case.merge-source-in-progress");
+        var attached = AttachReport(target, reportId, source.ReportNumbers[0], source.Reach, seenOn, context);
+        return (attached, [new CaseMerged(target.Id, context.Actor, context.Now)]);
+    }
+
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     public static IReadOnlyList<object> ConfirmSuggestion(ClarificationCase state, CaseContext context)

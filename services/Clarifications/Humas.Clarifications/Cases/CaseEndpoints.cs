@@ -85,6 +85,8 @@ public static class CaseEndpoints
             .WithSummary("A case: its reports, reach and track, evidence, verdict, draft (with its safe HTML) and approvals")
             .Produces<CaseView>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        cases.MapPost("/{caseId}/reports", MergeAsync)
+            .Change("GroupReport", "Group a report into this case: the case the report opened is closed as merged, its reach joins this one (If-Match of this case)");
         cases.MapPost("/{caseId}/suggestion/confirmation", (string caseId, HttpContext http, CancellationToken ct) =>
                 Run(http, caseId, (s, c) => CaseDecisions.ConfirmSuggestion(s, c), ct))
             .Change("ConfirmSuggestedMatch", "Confirm that the claim repeats the suggested clarification: the case is resolved with it (If-Match)");
@@ -151,6 +153,37 @@ public static class CaseEndpoints
 
         state = events.Aggregate(state, ClarificationCase.Evolve);
         index.Upsert(new MatchCandidate(number, state.Draft!.Title, state.Label!, state.Draft.Claim));
+        EntityTags.Set(http.Response, appended.Version);
+        return TypedResults.Ok(CaseChanges.ViewOf(state, appended.Version));
+    }
+
+    public sealed record ReportBody([property: MaxLength(60)] string? ReportNumber);
+
+    /// <summary>Both cases change in one transaction: the report's reach joins the target, the case it opened is closed as merged.</summary>
+    private static async Task<IResult> MergeAsync(string caseId, ReportBody body, HttpContext http, EventStore store, ResourceAccess access, NpgsqlDataSource db,
+        CancellationToken ct)
+    {
+        var targetStream = Guid.TryParse(caseId, out var id) ? ClarificationCase.StreamId(id) : null;
+        var target = targetStream is null ? null : await store.AggregateAsync(targetStream, ClarificationCase.Initial, ClarificationCase.Evolve, ct);
+        await access.DemandAsync(http, target is var (t, _) ? new ProtectedResource(t.UnitId) : null, HumasOfficer, "clarification.case.not-found", caseId);
+        var (targetState, targetVersion) = target!.Value;
+        EntityTags.RequireMatch(http.Request, targetVersion);
+        if (string.IsNullOrWhiteSpace(body.ReportNumber)) throw Refusal.Invalid("reportNumber", "field.required", "reportNumber");
+        var row = await GetReport.FindAsync(db, body.ReportNumber, ct);
+        if (row?.CaseId is not { } sourceId) throw Refusal.Invalid("reportNumber", "clarification.case.report-without-case", body.ReportNumber);
+        var source = await store.AggregateAsync(ClarificationCase.StreamId(sourceId), ClarificationCase.Initial, ClarificationCase.Evolve, ct);
+        var (sourceState, sourceVersion) = source!.Value;
+        await access.DemandAsync(http, new ProtectedResource(sourceState.UnitId), HumasOfficer, "clarification.case.not-found", sourceId);
+        var report = await store.AggregateAsync(Report.StreamId(row.ReportId), Report.Initial, Report.Evolve, ct);
+        var context = CaseChanges.ContextOf(http);
+        var (toTarget, toSource) = CaseDecisions.Merge(targetState, sourceState, row.ReportId, report!.Value.State.Received!.SeenOn, context);
+
+        await using var write = await WriteSession.OpenAsync(http, ct);
+        var metadata = new EventMetadata(Actor: context.Actor);
+        var appended = await write.Session.AppendAsync(targetStream!, ClarificationCase.StreamType, targetVersion, toTarget, metadata, ct);
+        await write.Session.AppendAsync(ClarificationCase.StreamId(sourceId), ClarificationCase.StreamType, sourceVersion, toSource, metadata, ct);
+        await write.CommitAsync(ct);
+        var state = toTarget.Aggregate(targetState, ClarificationCase.Evolve);
         EntityTags.Set(http.Response, appended.Version);
         return TypedResults.Ok(CaseChanges.ViewOf(state, appended.Version));
     }

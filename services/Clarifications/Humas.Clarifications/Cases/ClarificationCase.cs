@@ -1,7 +1,7 @@
 namespace Humas.Clarifications.Cases;
 
 /// <summary>Open while it is being verified; resolved when it turned out to repeat a published clarification; published; retracted after publishing.</summary>
-public enum CaseStatus { Open, Resolved, Published, Retracted }
+public enum CaseStatus { Open, Resolved, Published, Retracted, Merged }
 
 /// <summary>
 /// How a claim is answered (DOMAIN: hoax clarifications): one that stayed on social media by the
@@ -64,6 +64,9 @@ public sealed record CaseOpened(
 
 /// <summary>Another report of the same claim joined the case; its reach may move the case to the official-statement track.</summary>
 public sealed record CaseReportAttached(Guid ReportId, string ReportNumber, ClaimReach Reach, ResponseTrack Track, DateTimeOffset DueAt, string By, DateTimeOffset At);
+
+/// <summary>An officer found that this case's report is about the claim of another case: it joined that one, and this case is closed.</summary>
+public sealed record CaseMerged(Guid IntoCaseId, string By, DateTimeOffset At);
 
 /// <summary>An officer confirmed that the claim repeats a published clarification: the case is resolved with it (resurfacing).</summary>
 public sealed record CaseSuggestionConfirmed(string Number, string By, DateTimeOffset At);
@@ -129,7 +132,8 @@ public sealed record ClarificationCase(
     int Version,
     DateTimeOffset? PublishedAt,
     string? ResolvedWith,
-    Guid? StatementReleaseId)
+    Guid? StatementReleaseId,
+    Guid? MergedInto = null)
 {
     public const string StreamType = "clarification-case";
 
@@ -150,6 +154,7 @@ public sealed record ClarificationCase(
         CaseReportAttached e => state with { Reach = e.Reach, Track = e.Track, DueAt = e.DueAt, ReportNumbers = [.. state.ReportNumbers, e.ReportNumber] },
         CaseSuggestionConfirmed e => state with { Status = CaseStatus.Resolved, ResolvedWith = e.Number, Suggestion = null },
         CaseSuggestionRejected => state with { Suggestion = null },
+        CaseMerged e => state with { Status = CaseStatus.Merged, MergedInto = e.IntoCaseId },
         VerifierAssigned e => state with { Verifier = e.Verifier },
         EvidenceAdded e => state with { Evidence = [.. state.Evidence, new Evidence(e.Kind, e.Description, e.Url, e.By, e.At)] },
         VerdictGiven e => state with { Label = e.Label, Category = e.Category, ApprovedBy = null },
