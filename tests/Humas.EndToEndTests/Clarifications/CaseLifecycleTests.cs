@@ -171,6 +171,13 @@ public sealed class CaseLifecycleTests
         // The officer of the unit sees the contact; the statistics count the resurfacing.
         var asOfficer = await Steps.GetAsync(p.Author, $"/api/clarifications/reports/{p.ReportNumber}");
         Assert.Equal(Phone, asOfficer.GetProperty("contact").GetProperty("phone").GetString());
+        // The log holds the contact sealed only.
+        await using (var db = await Databases.OpenAsync("clarifications"))
+        {
+            await using var clear = new Npgsql.NpgsqlCommand("SELECT count(*) FROM events WHERE data::text LIKE @phone OR data::text LIKE '%Warga Pelapor%'", db);
+            clear.Parameters.AddWithValue("phone", $"%{Phone}%");
+            Assert.Equal(0L, (long)(await clear.ExecuteScalarAsync())!);
+        }
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
         var stats = await Steps.GetAsync(anyone, $"/api/clarifications/statistics?unitId={Unit}&from={today}&to={today}");
         Assert.True(stats.GetProperty("resurfacing").GetInt64() >= 1, stats.GetRawText());
