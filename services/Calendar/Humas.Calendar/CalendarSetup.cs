@@ -40,7 +40,8 @@ public static class CalendarSetup
             .Consumer<InformationRequestOverdueConsumer>()
             .Consumer<InformationRequestRoutedConsumer>()
             .Consumer<InformationPublishedConsumer>()
-            .Consumer<NonWorkingDayChangedConsumer>());
+            .Consumer<NonWorkingDayChangedConsumer>()
+            .Consumer<Clarifications.ClarificationPublishedConsumer>());
 
         builder.Services.AddUseCases();
         builder.Services.AddTexts(typeof(CalendarSetup).Assembly);

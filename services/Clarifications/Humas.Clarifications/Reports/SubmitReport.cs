@@ -1,0 +1,183 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net.Mail;
+using System.Security.Claims;
+using Humas.Clarifications.Cases;
+using Humas.Clarifications.Matching;
+using Humas.Eventing.PersonalData;
+using Humas.Eventing.Store;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults;
+using Humas.ServiceDefaults.Http;
+using Humas.ServiceDefaults.Problems;
+using Humas.UseCases.Access;
+using Humas.UseCases.Idempotency;
+
+namespace Humas.Clarifications.Reports;
+
+/// <summary>
+/// Intake: a citizen (anonymous; the gateway limits anonymous writes per address) or a humas
+/// officer reports a claim. The claim is matched at once against the published clarifications:
+/// a confirmed match links the report to that clarification and answers the reporter with it; a
+/// suggested match (or none) opens a case, where an officer confirms or rejects the suggestion.
+/// The reporter gets a number and an access code to follow the report with.
+/// </summary>
+public static class SubmitReport
+{
+    public sealed record ReachBody(long? Shares, long? Views, IReadOnlyList<string>? QuotedByOutlets);
+
+    public sealed record ContactBody([property: MaxLength(200)] string? Name, [property: MaxLength(30)] string? Phone, [property: MaxLength(254)] string? Email);
+
+    public sealed record Body(
+        [property: MaxLength(50)] string? UnitId,
+        [property: MaxLength(4000)] string? Claim,
+        [property: MaxLength(30)] string? SeenOn,
+        [property: MaxLength(200)] string? Outlet,
+        [property: MaxLength(2000)] string? Url,
+        [property: MaxLength(2000)] string? ArchiveUrl,
+        DateTimeOffset? FirstSeenAt,
+        ReachBody? Reach,
+        ContactBody? Contact);
+
+    public sealed record ClarificationLink(string Number, string Title, string Label, string Url);
+
+    public sealed record Received(string Number, string AccessCode, string UnitId, DateTimeOffset ReceivedAt, string Status, IntakeMatch? Match,
+        ClarificationLink? Clarification);
+
+    /// <summary>Humas officers (and supervisors) of the unit or of a unit overseeing it.</summary>
+    public static readonly ActOn HumasOfficer = new(Actors.Officer, [HumasRoles.HumasOfficer, HumasRoles.Supervisor]);
+
+    public static void MapSubmitReport(this RouteGroupBuilder api) =>
+        api.MapPost("/reports", HandleAsync).AllowAnonymous().CarriesPersonalData().WithIdempotencyKey("report-claim")
+            .WithTags("Reports").WithName("SubmitReport")
+            .WithSummary("Report a claim (anonymous or a humas officer): answers with a number, an access code and, when the claim repeats a published clarification, that clarification")
+            .Produces<Received>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    public static Validation Validate(Body body, UnitDirectory units, DateTimeOffset now)
+    {
+        var errors = new Validation();
+        if (string.IsNullOrWhiteSpace(body.UnitId)) errors.Add("unitId", "field.required", "unitId");
+        else errors.FailWhen(units.Find(body.UnitId.Trim()) is null, "unitId", "field.unknown-unit", body.UnitId);
+        errors.Text(body.Claim, "claim", CaseDecisions.MaxText);
+        var seenOn = ParseSeenOn(body.SeenOn, errors);
+        errors.FailWhen(seenOn == Cases.SeenOn.MassMedia && string.IsNullOrWhiteSpace(body.Outlet), "outlet", "field.required", "outlet");
+        errors.Text(body.Outlet, "outlet", 200, required: false);
+        errors.FailWhen(body.Url is not null && !CaseDecisions.IsWebAddress(body.Url), "url", "clarification.url.invalid", "url");
+        errors.FailWhen(body.ArchiveUrl is not null && !CaseDecisions.IsWebAddress(body.ArchiveUrl), "archiveUrl", "clarification.url.invalid", "archiveUrl");
+        errors.FailWhen(body.FirstSeenAt is { } seen && seen > now.AddMinutes(5), "firstSeenAt", "clarification.first-seen.future");
+        if (body.Reach is { } reach)
+        {
+            errors.FailWhen(reach.Shares is < 0, "reach.shares", "clarification.reach.negative", "reach.shares");
+            errors.FailWhen(reach.Views is < 0, "reach.views", "clarification.reach.negative", "reach.views");
+            var outlets = reach.QuotedByOutlets ?? [];
+            errors.FailWhen(outlets.Count > 50, "reach.quotedByOutlets", "clarification.reach.too-many-outlets", 50);
+            for (var i = 0; i < outlets.Count; i++) errors.Text(outlets[i], $"reach.quotedByOutlets[{i}]", 200);
+        }
+        if (body.Contact is { } contact)
+        {
+            errors.Text(contact.Name, "contact.name", 200, required: false);
+            errors.FailWhen(string.IsNullOrWhiteSpace(contact.Phone) && string.IsNullOrWhiteSpace(contact.Email), "contact.phone", "clarification.contact.phone-or-email");
+            errors.FailWhen(!string.IsNullOrWhiteSpace(contact.Phone) && !IsPhone(contact.Phone), "contact.phone", "clarification.contact.phone-invalid");
+            errors.FailWhen(!string.IsNullOrWhiteSpace(contact.Email) && (contact.Email.Length > 254 || !MailAddress.TryCreate(contact.Email, out _)),
+                "contact.email", "clarification.contact.email-invalid");
+        }
+        return errors;
+    }
+
+    public static SeenOn? ParseSeenOn(string? value, Validation errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add("seenOn", "field.required", "seenOn");
+            return null;
+        }
+        var found = Enum.GetValues<SeenOn>().Cast<SeenOn?>().FirstOrDefault(s => KebabNames.Of(s!.Value) == value.Trim().ToLowerInvariant());
+        if (found is null) errors.Add("seenOn", "field.unknown-value", "seenOn", value, string.Join(", ", Enum.GetValues<SeenOn>().Select(KebabNames.Of)));
+        return found;
+    }
+
+    public static ClaimReach ReachOf(Body body)
+    {
+        var outlets = (body.Reach?.QuotedByOutlets ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).ToList();
+        if (KebabNames.Of(SeenOn.MassMedia) == body.SeenOn?.Trim().ToLowerInvariant() && body.Outlet is { } outlet) outlets.Add(outlet.Trim());
+        return new ClaimReach(body.Reach?.Shares ?? 0, body.Reach?.Views ?? 0, outlets.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    /// <summary>
+    /// The decision, pure: the report, and the case it opens unless a confirmed match links it to a
+    /// published clarification. <paramref name="best"/> is matching's best candidate, if any.
+    /// </summary>
+    public static (ReportReceived Report, CaseOpened? Case) Decide(Body body, Guid reportId, string number, ReportChannel channel, string? reportedBy,
+        Match? best, Guid caseId, Guid? contactSubject, string? sealedContact, string accessCodeHash, ResponseTargets targets, DateTimeOffset now)
+    {
+        var errors = new Validation();
+        var seenOn = ParseSeenOn(body.SeenOn, errors)!.Value;
+        var reach = ReachOf(body);
+        var match = best is null ? null : new IntakeMatch(best.Number, best.Title, best.Label, best.Score, best.Tier == MatchTier.Confirmed ? "confirmed" : "suggested");
+        var linked = best is { Tier: MatchTier.Confirmed } ? best.Number : null;
+        var claim = body.Claim!.Trim();
+        var unitId = body.UnitId!.Trim();
+        var firstSeen = body.FirstSeenAt?.ToUniversalTime();
+        var report = new ReportReceived(reportId, number, unitId, channel, reportedBy, claim, seenOn, body.Outlet?.Trim(), body.Url?.Trim(), body.ArchiveUrl?.Trim(),
+            firstSeen, reach, contactSubject, sealedContact, accessCodeHash, match, linked is null ? caseId : null, linked, now);
+        if (linked is not null) return (report, null);
+        var track = CaseDecisions.TrackOf(reach, seenOn);
+        var suggestion = best is null ? null : new SuggestedMatch(best.Number, best.Title, best.Label, best.Score);
+        var opened = new CaseOpened(caseId, unitId, reportId, number, claim, seenOn, body.Url?.Trim(), firstSeen, reach, track, now + targets.For(track), suggestion, now);
+        return (report, opened);
+    }
+
+    private static async Task<IResult> HandleAsync(
+        Body body, HttpContext http, ClaimsPrincipal user, PersonalDataVault vault, UnitDirectory units, TimeProvider clock, ResourceAccess access,
+        AccessCodeHasher codes, MatchIndex index, MatchIndexSync sync, MatchingSettings matching, ResponseTargets targets, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        Validate(body, units, now).ThrowIfInvalid();
+        var unit = units.Find(body.UnitId!.Trim())!;
+        var channel = ReportChannel.Public;
+        string? reportedBy = null;
+        if (user.IsInRole(HumasRoles.HumasOfficer) || user.IsInRole(HumasRoles.Admin))
+        {
+            await access.DemandForUnitAsync(http, unit.Id, HumasOfficer);
+            channel = ReportChannel.Officer;
+            reportedBy = user.FindFirstValue(HumasClaims.Subject);
+        }
+
+        await sync.Loaded.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        var best = index.Search(body.Claim!, matching).FirstOrDefault();
+
+        await using var write = await WriteSession.OpenAsync(http, ct);
+        var session = write.Session;
+        var reportId = Guid.CreateVersion7();
+        var number = await ReportNumbers.NextAsync(session, unit.Id, unit.TimeZone.ToLocal(now).Year, ct);
+        Guid? contactSubject = null;
+        string? sealedContact = null;
+        if (body.Contact is { } contact)
+        {
+            contactSubject = Guid.CreateVersion7();
+            sealedContact = await vault.SealAsync(session.Connection, session.Transaction, contactSubject.Value,
+                new ReporterContact(contact.Name?.Trim(), contact.Phone?.Trim(), contact.Email?.Trim()), ct);
+        }
+        var accessCode = AccessCodes.New();
+        var (report, opened) = Decide(body, reportId, number, channel, reportedBy, best, Guid.CreateVersion7(), contactSubject, sealedContact,
+            codes.Hash(accessCode), targets, now);
+        var metadata = new EventMetadata(Actor: reportedBy ?? "reporter");
+        await session.AppendAsync(Report.StreamId(reportId), Report.StreamType, ExpectedVersion.NoStream, [report], metadata, ct);
+        if (opened is not null)
+            await session.AppendAsync(ClarificationCase.StreamId(opened.CaseId), ClarificationCase.StreamType, ExpectedVersion.NoStream, [opened], metadata, ct);
+        await write.CommitAsync(ct);
+
+        var link = report.LinkedNumber is { } linked && best is not null
+            ? new ClarificationLink(linked, best.Title, best.Label, $"/api/clarifications/{linked}")
+            : null;
+        return TypedResults.Created($"/api/clarifications/reports/{number}",
+            new Received(number, accessCode, unit.Id, now, link is null ? "in-review" : "answered", report.Match, link));
+    }
+
+    private static bool IsPhone(string phone)
+    {
+        var digits = phone.Count(char.IsAsciiDigit);
+        return digits is >= 8 and <= 15 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')');
+    }
+}
