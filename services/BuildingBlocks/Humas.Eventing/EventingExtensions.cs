@@ -81,7 +81,10 @@ public static class EventingExtensions
             // Transient faults (a database restart, a lock timeout) get time to pass; what still
             // fails lands in the endpoint's _error queue, from where it can be moved back.
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.UseMessageRetry(r => r.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500))));
+            {
+                endpoint.UseMessageRetry(r => r.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitMq) DeclareQuorumQueue(rabbitMq);
+            });
 
             // A broker outage degrades the service but does not take it out of rotation: writes
             // still land in the outbox and are relayed once the broker is back.
@@ -106,6 +109,29 @@ public static class EventingExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+    }
+
+    /// <summary>
+    /// How many times the broker hands one message to a consumer before it gives up on it: a
+    /// message whose handling kills the process (so that no retry or _error move happens) would
+    /// otherwise come back forever. The retries above happen within one delivery.
+    /// </summary>
+    public const int DeliveryLimit = 10;
+
+    /// <summary>
+    /// A durable endpoint's queue is a quorum queue, declared so by the service itself rather than
+    /// left to a broker-wide default: replicated on every node of a RabbitMQ cluster, it survives
+    /// the loss of a node with its messages. MassTransit declares the endpoint's _error and
+    /// _skipped queues with the same arguments, so they are quorum queues too. A failing message
+    /// goes to _error after its retries within one delivery; the delivery limit only stops a
+    /// message that keeps killing the process before that (the broker then drops it). The
+    /// arguments are part of the queue's identity: changing them needs the queues deleted
+    /// (drained) first, as `./humas infra up` does for the local broker's classic queues.
+    /// </summary>
+    private static void DeclareQuorumQueue(IRabbitMqReceiveEndpointConfigurator endpoint)
+    {
+        endpoint.SetQuorumQueue();
+        endpoint.SetQueueArgument("x-delivery-limit", DeliveryLimit);
     }
 
     private static string Required(IConfiguration configuration, string key) =>

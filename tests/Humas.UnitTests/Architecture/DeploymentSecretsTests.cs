@@ -113,7 +113,12 @@ public sealed class DeploymentSecretsTests
         }
     }
 
-    /// <summary>What a deploy/k8s manifest gives its containers: its own text and every Secret or ConfigMap it takes whole or by key.</summary>
+    /// <summary>
+    /// What a deploy/k8s manifest gives its containers: its own text and every Secret or ConfigMap it
+    /// takes whole or by key, whether applied from deploy/k8s (ConfigMaps) or created once by
+    /// deploy/k8s/create-secrets.sh (Secrets: a `kubectl create secret generic NAME` command with
+    /// its continuation lines).
+    /// </summary>
     private static class Kubernetes
     {
         public static string Environment(string app)
@@ -125,7 +130,10 @@ public sealed class DeploymentSecretsTests
                 .SelectMany(path => File.ReadAllText(path).Split("\n---"))
                 .Where(doc => Regex.IsMatch(doc, @"(?m)^kind:\s*(Secret|ConfigMap)\s*$"))
                 .Where(doc => Regex.Match(doc, @"(?m)^  name:\s*(\S+)").Groups[1].Value is var n && referenced.Contains(n));
-            return string.Join("\n", documents.Prepend(manifest));
+            var created = Regex.Matches(Repository.ReadText("deploy/k8s/create-secrets.sh"), @"create secret generic ""?([\w-]+)""?(?:[^\n]*\\\n)*[^\n]*")
+                .Where(m => referenced.Contains(m.Groups[1].Value))
+                .Select(m => m.Value);
+            return string.Join("\n", documents.Concat(created).Prepend(manifest));
         }
     }
 }
