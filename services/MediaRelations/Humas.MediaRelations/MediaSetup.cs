@@ -1,6 +1,7 @@
 using Humas.Eventing;
 using Humas.MediaRelations.Contracts;
 using Humas.MediaRelations.Feeds;
+using Humas.MediaRelations.Journalists;
 using Humas.MediaRelations.PressReleases;
 using Humas.MediaRelations.Subjects;
 using Humas.ReferenceData;
@@ -11,7 +12,7 @@ namespace Humas.MediaRelations;
 
 public static class MediaSetup
 {
-    public const string ServiceName = "media";
+    public const string ServiceName = "mediarelations";
 
     public static WebApplicationBuilder AddMediaRelations(this WebApplicationBuilder builder)
     {
@@ -26,12 +27,18 @@ public static class MediaSetup
             .Event<PressReleaseEmbargoLifted>("press-release-embargo-lifted")
             .Event<PressReleases.PressReleaseCorrected>("press-release-corrected")
             .Event<PressReleases.PressReleaseWithdrawn>("press-release-withdrawn")
+            .Event<JournalistRegistered>("journalist-registered")
+            .Event<JournalistAccredited>("journalist-accredited")
+            .Event<JournalistAccreditationRevoked>("journalist-accreditation-revoked")
+            .Event<JournalistTokenIssued>("journalist-token-issued")
+            .SealsPersonalData()
             .Publishes<PressReleasePublished>()
             .Publishes<Contracts.PressReleaseCorrected>()
             .Publishes<Contracts.PressReleaseWithdrawn>()
             .MigrationsFrom(typeof(MediaSetup).Assembly)
             .InlineProjection<ReleaseTimersProjection>()
             .InlineProjection<ReleaseFeedProjection>()
+            .InlineProjection<JournalistProjection>()
             .Translator<ReleaseIntegrationEvents>());
 
         builder.Services.AddUseCases();
@@ -42,6 +49,8 @@ public static class MediaSetup
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ReleaseFeeds>();
         builder.Services.AddHostedService<ReleaseTimerService>();
+        builder.Services.Configure<JournalistTokenOptions>(builder.Configuration.GetSection("Humas:Media"));
+        builder.Services.AddSingleton<JournalistTokens>();
         return builder;
     }
 
@@ -55,6 +64,8 @@ public static class MediaSetup
         releases.MapGetReleaseVersions();
         ReleaseFeeds.Map(app);
         app.MapGetReleaseNinjs();
+        app.MapGroup("/api/media/journalists").WithTags("Journalists").MapJournalists();
+        app.MapEmbargoedChannel();
         return app;
     }
 }
