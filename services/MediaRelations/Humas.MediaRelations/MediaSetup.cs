@@ -4,6 +4,7 @@ using Humas.MediaRelations.Feeds;
 using Humas.MediaRelations.Journalists;
 using Humas.MediaRelations.PressReleases;
 using Humas.MediaRelations.Subjects;
+using Humas.MediaRelations.Webhooks;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults.Texts;
 using Humas.UseCases;
@@ -31,6 +32,8 @@ public static class MediaSetup
             .Event<JournalistAccredited>("journalist-accredited")
             .Event<JournalistAccreditationRevoked>("journalist-accreditation-revoked")
             .Event<JournalistTokenIssued>("journalist-token-issued")
+            .Event<WebhookSubscribed>("webhook-subscribed")
+            .Event<WebhookSubscriptionCancelled>("webhook-subscription-cancelled")
             .SealsPersonalData()
             .Publishes<PressReleasePublished>()
             .Publishes<Contracts.PressReleaseCorrected>()
@@ -39,6 +42,7 @@ public static class MediaSetup
             .InlineProjection<ReleaseTimersProjection>()
             .InlineProjection<ReleaseFeedProjection>()
             .InlineProjection<JournalistProjection>()
+            .InlineProjection<WebhookProjection>()
             .Translator<ReleaseIntegrationEvents>());
 
         builder.Services.AddUseCases();
@@ -51,6 +55,7 @@ public static class MediaSetup
         builder.Services.AddHostedService<ReleaseTimerService>();
         builder.Services.Configure<JournalistTokenOptions>(builder.Configuration.GetSection("Humas:Media"));
         builder.Services.AddSingleton<JournalistTokens>();
+        builder.Services.AddHostedService<WebhookDeliveryService>();
         return builder;
     }
 
@@ -66,6 +71,7 @@ public static class MediaSetup
         app.MapGetReleaseNinjs();
         app.MapGroup("/api/media/journalists").WithTags("Journalists").MapJournalists();
         app.MapEmbargoedChannel();
+        app.MapGroup("/api/media/webhooks").WithTags("Webhooks").MapWebhooks();
         return app;
     }
 }
