@@ -2,6 +2,7 @@ using Humas.Eventing;
 using Humas.MediaRelations.Contracts;
 using Humas.MediaRelations.Feeds;
 using Humas.MediaRelations.Journalists;
+using Humas.MediaRelations.OfficialStatements;
 using Humas.MediaRelations.PressReleases;
 using Humas.MediaRelations.Subjects;
 using Humas.MediaRelations.Webhooks;
@@ -43,7 +44,8 @@ public static class MediaSetup
             .InlineProjection<ReleaseFeedProjection>()
             .InlineProjection<JournalistProjection>()
             .InlineProjection<WebhookProjection>()
-            .Translator<ReleaseIntegrationEvents>());
+            .Translator<ReleaseIntegrationEvents>()
+            .Consumer<ClarificationPublishedConsumer>());
 
         builder.Services.AddUseCases();
         builder.Services.AddTexts(typeof(MediaSetup).Assembly);
