@@ -29,6 +29,7 @@ public static class MediaSetup
             .Event<PressReleaseEmbargoLifted>("press-release-embargo-lifted")
             .Event<PressReleases.PressReleaseCorrected>("press-release-corrected")
             .Event<PressReleases.PressReleaseWithdrawn>("press-release-withdrawn")
+            .Event<PressReleaseAttachmentAdded>("press-release-attachment-added")
             .Event<JournalistRegistered>("journalist-registered")
             .Event<JournalistAccredited>("journalist-accredited")
             .Event<JournalistAccreditationRevoked>("journalist-accreditation-revoked")
@@ -69,6 +70,7 @@ public static class MediaSetup
         releases.MapGetRelease();
         releases.MapCorrectingAndWithdrawing();
         releases.MapGetReleaseVersions();
+        releases.MapAttachments();
         ReleaseFeeds.Map(app);
         app.MapGetReleaseNinjs();
         app.MapGroup("/api/media/journalists").WithTags("Journalists").MapJournalists();

@@ -44,3 +44,31 @@ public sealed class OfficialStatementTests
         Assert.Single(ReleaseWorkflow.Approve(state, new ReleaseContext(Now, "officer-b")));
     }
 }
+
+public sealed class AttachmentSniffingTests
+{
+    [Theory]
+    [InlineData("255044462D312E340A", "application/pdf")]
+    [InlineData("89504E470D0A1A0A0000000D", "image/png")]
+    [InlineData("FFD8FFE000104A464946", "image/jpeg")]
+    [InlineData("3C68746D6C3E", null)]
+    [InlineData("474946383961", null)]
+    [InlineData("", null)]
+    public void Types_are_recognised_by_their_first_bytes(string hex, string? type) =>
+        Assert.Equal(type, Humas.MediaRelations.PressReleases.Attachments.Sniff(Convert.FromHexString(hex)));
+
+    [Fact]
+    public void Only_a_draft_takes_attachments_and_the_same_file_twice_changes_nothing()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero);
+        var id = Guid.NewGuid();
+        var state = PressRelease.Evolve(PressRelease.Initial, ReleaseWorkflow.Draft(ReleaseWorkflowTests.ValidBody(), id, "author", now));
+        var file = new ReleaseAttachment(Guid.NewGuid(), "a.pdf", "application/pdf", 10, "abc");
+        var context = new ReleaseContext(now, "author");
+        state = Humas.MediaRelations.PressReleases.Attachments.Add(state, file, context).Aggregate(state, PressRelease.Evolve);
+        Assert.Single(state.Attachments);
+        Assert.Empty(Humas.MediaRelations.PressReleases.Attachments.Add(state, file with { AttachmentId = Guid.NewGuid() }, context));
+        state = PressRelease.Evolve(state, new PressReleaseSubmitted(id, "author", now));
+        Assert.Equal("release.not-a-draft", Refusals.Conflict(() => Humas.MediaRelations.PressReleases.Attachments.Add(state, file with { Sha256 = "def" }, context)).Code);
+    }
+}

@@ -237,6 +237,15 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
                 ["uri"] = $"{baseUri}/api/media/subjects#{s}",
             }).ToArray()),
         };
+        if (!withdrawn && r.Attachments.Count > 0)
+            item["renditions"] = new JsonArray(r.Attachments.Select(a => (JsonNode)new JsonObject
+            {
+                ["name"] = $"attachment-{a.AttachmentId}",
+                ["href"] = Attachments.Href(baseUri, r.Id, a.AttachmentId),
+                ["contenttype"] = a.ContentType,
+                ["title"] = a.FileName,
+                ["sizeinbytes"] = a.Size,
+            }).ToArray());
         if (r.IsUnderEmbargo) item["embargoed"] = r.EmbargoUntil!.Value.ToString("O", CultureInfo.InvariantCulture);
         return item;
     }
