@@ -29,6 +29,7 @@ public sealed class ReleaseFeedProjection : IInlineProjection
             command.Parameters.AddWithValue("id", Guid.Parse(recorded.StreamId["press-release-".Length..]));
             foreach (var (name, value) in s.Parameters) command.Parameters.AddWithValue(name, value);
             await command.ExecuteNonQueryAsync(ct);
+            ReleaseFeeds.Changed();
         }
     }
 }
