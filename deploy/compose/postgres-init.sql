@@ -10,9 +10,9 @@ CREATE ROLE humas_calendar LOGIN PASSWORD 'humas_calendar';
 CREATE DATABASE calendar OWNER humas_calendar;
 REVOKE CONNECT, TEMPORARY ON DATABASE calendar FROM PUBLIC;
 
-CREATE ROLE humas_media LOGIN PASSWORD 'humas_media';
-CREATE DATABASE media OWNER humas_media;
-REVOKE CONNECT, TEMPORARY ON DATABASE media FROM PUBLIC;
+CREATE ROLE humas_mediarelations LOGIN PASSWORD 'humas_mediarelations';
+CREATE DATABASE mediarelations OWNER humas_mediarelations;
+REVOKE CONNECT, TEMPORARY ON DATABASE mediarelations FROM PUBLIC;
 
 CREATE ROLE humas_clarifications LOGIN PASSWORD 'humas_clarifications';
 CREATE DATABASE clarifications OWNER humas_clarifications;

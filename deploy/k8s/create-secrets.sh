@@ -29,6 +29,12 @@ kubectl -n "$ns" create secret generic humas-clarifications-secrets \
   --from-literal=Humas__PersonalData__MasterKey="$(random 32)" \
   --from-literal=Humas__Clarifications__AccessCodeKey="$(random 32)"
 
+# MediaRelations only: the key journalists' personal data is sealed under, of its own, and the
+# HMAC key their tokens are stored under (changing it ends every token issued).
+kubectl -n "$ns" create secret generic humas-mediarelations-secrets \
+  --from-literal=Humas__PersonalData__MasterKey="$(random 32)" \
+  --from-literal=Humas__Media__TokenKey="$(random 32)"
+
 # Each service's database role (postgres.yaml: managed roles and pg_hba): humas-postgres-NAME,
 # username humas_NAME, for every service of apps.txt.
 apps="$(dirname "$0")/../../apps.txt"

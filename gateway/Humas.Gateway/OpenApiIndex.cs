@@ -7,11 +7,23 @@ public static class OpenApiIndex
 {
     public sealed record ServiceDocument(string Service, string Document);
 
-    /// <summary>One document per service the proxy routes to (its cluster), in the routes as they are configured now.</summary>
+    /// <summary>
+    /// One document per service the proxy routes to (its cluster), in the routes as they are
+    /// configured now, at the service's public address: the prefix of its catch-all route
+    /// (<c>/api/media/{**rest}</c> for the mediarelations cluster), else <c>/api/{cluster}</c>.
+    /// </summary>
     public static IEnumerable<ServiceDocument> Documents(IConfiguration configuration) =>
         configuration.GetSection("ReverseProxy:Routes").GetChildren()
-            .Select(route => route["ClusterId"]).OfType<string>().Distinct().Order()
-            .Select(service => new ServiceDocument(service, $"/api/{service}/openapi/v1.json"));
+            .Where(route => route["ClusterId"] is not null)
+            .GroupBy(route => route["ClusterId"]!)
+            .Select(cluster => new ServiceDocument(cluster.Key, $"{PublicPrefix(cluster.Key, cluster)}/openapi/v1.json"))
+            .OrderBy(document => document.Document, StringComparer.Ordinal);
+
+    private static string PublicPrefix(string cluster, IEnumerable<IConfigurationSection> routes) =>
+        routes.Select(route => route["Match:Path"]).OfType<string>()
+            .Where(path => path.EndsWith("/{**rest}", StringComparison.Ordinal)).OrderBy(path => path.Length).FirstOrDefault() is { } catchAll
+            ? catchAll[..^"/{**rest}".Length]
+            : $"/api/{cluster}";
 
     public static void MapOpenApiIndex(this WebApplication app)
     {

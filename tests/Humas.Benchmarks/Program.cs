@@ -3,6 +3,15 @@ using Humas.Benchmarks;
 if (args.FirstOrDefault() == "clarifications") return ClarificationsMatchingBenchmark.Run(args[1..]);
 
 var settings = BenchmarkSettings.FromArguments(args);
+if (args.FirstOrDefault() == "media")
+{
+    if (await BenchmarkInfrastructure.FindUnreachableAsync() is { } unreachable)
+    {
+        Console.Error.WriteLine(unreachable);
+        return 1;
+    }
+    return await MediaFeedBenchmark.RunAsync(settings);
+}
 if (args.Contains("calendar"))
 {
     if (await BenchmarkInfrastructure.FindUnreachableAsync() is { } unreachable)

@@ -8,6 +8,7 @@ using Humas.Calendar.Elections.AddingStage;
 using Humas.Calendar.Elections.CorrectingStage;
 using Humas.Calendar.Elections.ReadingElections;
 using Humas.Calendar.Publications;
+using Humas.Calendar.Publications.Completing;
 using Humas.Calendar.Publications.ChangingStatus;
 using Humas.Calendar.Publications.Editing;
 using Humas.Calendar.Publications.Planning;
@@ -34,6 +35,7 @@ public static class CalendarSetup
         builder.AddEventing(ServiceName, builder.Configuration["Humas:Database"] ?? "calendar", eventing => eventing
             .MigrationsFrom(typeof(CalendarSetup).Assembly)
             .AddCalendarEvents()
+            .Consumer<PressReleasePublishedConsumer>()
             .Consumer<InformationRequestRegisteredConsumer>()
             .Consumer<InformationRequestDueDateChangedConsumer>()
             .Consumer<InformationRequestAnsweredConsumer>()

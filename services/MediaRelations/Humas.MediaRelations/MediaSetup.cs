@@ -1,8 +1,11 @@
 using Humas.Eventing;
 using Humas.MediaRelations.Contracts;
 using Humas.MediaRelations.Feeds;
+using Humas.MediaRelations.Journalists;
+using Humas.MediaRelations.OfficialStatements;
 using Humas.MediaRelations.PressReleases;
 using Humas.MediaRelations.Subjects;
+using Humas.MediaRelations.Webhooks;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults.Texts;
 using Humas.UseCases;
@@ -11,7 +14,7 @@ namespace Humas.MediaRelations;
 
 public static class MediaSetup
 {
-    public const string ServiceName = "media";
+    public const string ServiceName = "mediarelations";
 
     public static WebApplicationBuilder AddMediaRelations(this WebApplicationBuilder builder)
     {
@@ -26,13 +29,24 @@ public static class MediaSetup
             .Event<PressReleaseEmbargoLifted>("press-release-embargo-lifted")
             .Event<PressReleases.PressReleaseCorrected>("press-release-corrected")
             .Event<PressReleases.PressReleaseWithdrawn>("press-release-withdrawn")
+            .Event<PressReleaseAttachmentAdded>("press-release-attachment-added")
+            .Event<JournalistRegistered>("journalist-registered")
+            .Event<JournalistAccredited>("journalist-accredited")
+            .Event<JournalistAccreditationRevoked>("journalist-accreditation-revoked")
+            .Event<JournalistTokenIssued>("journalist-token-issued")
+            .Event<WebhookSubscribed>("webhook-subscribed")
+            .Event<WebhookSubscriptionCancelled>("webhook-subscription-cancelled")
+            .SealsPersonalData()
             .Publishes<PressReleasePublished>()
             .Publishes<Contracts.PressReleaseCorrected>()
             .Publishes<Contracts.PressReleaseWithdrawn>()
             .MigrationsFrom(typeof(MediaSetup).Assembly)
             .InlineProjection<ReleaseTimersProjection>()
             .InlineProjection<ReleaseFeedProjection>()
-            .Translator<ReleaseIntegrationEvents>());
+            .InlineProjection<JournalistProjection>()
+            .InlineProjection<WebhookProjection>()
+            .Translator<ReleaseIntegrationEvents>()
+            .Consumer<ClarificationPublishedConsumer>());
 
         builder.Services.AddUseCases();
         builder.Services.AddTexts(typeof(MediaSetup).Assembly);
@@ -42,6 +56,9 @@ public static class MediaSetup
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ReleaseFeeds>();
         builder.Services.AddHostedService<ReleaseTimerService>();
+        builder.Services.Configure<JournalistTokenOptions>(builder.Configuration.GetSection("Humas:Media"));
+        builder.Services.AddSingleton<JournalistTokens>();
+        builder.Services.AddHostedService<WebhookDeliveryService>();
         return builder;
     }
 
@@ -53,8 +70,12 @@ public static class MediaSetup
         releases.MapGetRelease();
         releases.MapCorrectingAndWithdrawing();
         releases.MapGetReleaseVersions();
+        releases.MapAttachments();
         ReleaseFeeds.Map(app);
         app.MapGetReleaseNinjs();
+        app.MapGroup("/api/media/journalists").WithTags("Journalists").MapJournalists();
+        app.MapEmbargoedChannel();
+        app.MapGroup("/api/media/webhooks").WithTags("Webhooks").MapWebhooks();
         return app;
     }
 }

@@ -116,10 +116,10 @@ public sealed class FeedTests
     }
 
     /// <summary>Runs tests/Humas.EndToEndTests/MediaRelations/check_feed.py on the body; fails with its message when the body does not pass.</summary>
-    private static async Task<JsonElement> ParseAsync(string format, byte[] body)
+    internal static async Task<JsonElement> ParseAsync(string format, byte[] body)
     {
         var directory = Path.Combine(HumasControl.RepositoryRoot(), "tests", "Humas.EndToEndTests", "MediaRelations");
-        var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(directory, "check_feed.py"));
         start.ArgumentList.Add(format);
         start.ArgumentList.Add(Path.Combine(directory, "ninjs", "ninjs-schema_2.2.json"));

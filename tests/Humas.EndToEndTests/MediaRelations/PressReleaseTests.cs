@@ -148,7 +148,7 @@ public sealed class PressReleaseTests
 
     private static async Task<long> ReleaseEventCountAsync()
     {
-        await using var db = await Databases.OpenAsync("media");
+        await using var db = await Databases.OpenAsync("mediarelations");
         await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM events e JOIN streams s ON s.id = e.stream_id WHERE s.type = 'press-release'", db);
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -91,9 +91,15 @@ public sealed class ApplicationListTests
             .Where(route => route.Value.GetProperty("ClusterId").GetString() == app.Name).ToArray();
         Assert.True(routes.Length > 0, $"gateway appsettings.json has no route to cluster '{app.Name}'.");
         // The portal serves the pages: every address the APIs do not take.
-        var prefix = app.Name == "portal" ? "/" : $"/api/{app.Name}/";
+        var prefix = app.Name == "portal" ? "/" : $"/api/{PublicPaths.GetValueOrDefault(app.Name, app.Name)}/";
         Assert.All(routes, route => Assert.StartsWith(prefix, route.Value.GetProperty("Match").GetProperty("Path").GetString(), StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Services whose public address is not their name: MediaRelations answers at /api/media, the
+    /// address journalists' tools and feed readers already follow.
+    /// </summary>
+    private static readonly Dictionary<string, string> PublicPaths = new() { ["mediarelations"] = "media" };
 
     [Theory]
     [MemberData(nameof(ListedApps))]

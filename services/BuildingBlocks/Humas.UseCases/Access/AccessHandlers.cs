@@ -61,6 +61,7 @@ internal static class AccessHandlers
         }
 
         private static bool IsOwnAccount(ClaimsPrincipal user, RequesterKeys keys) =>
-            keys.Account is not null && user.IsInRole(HumasRoles.Citizen) && user.FindFirstValue(HumasClaims.Subject) == keys.Account;
+            keys.Account is not null && (user.IsInRole(HumasRoles.Citizen) || user.IsInRole(HumasRoles.Journalist))
+            && user.FindFirstValue(HumasClaims.Subject) == keys.Account;
     }
 }

@@ -22,7 +22,7 @@ public enum Actors
     /// <summary>The atasan PPID: a supervisor of the resource's unit or of a unit overseeing it.</summary>
     Supervisor = 2,
 
-    /// <summary>The requester, by access code (header X-Access-Code) or by the account that registered the request.</summary>
+    /// <summary>The requester, by access code (header X-Access-Code) or by the account (a citizen's or a journalist's) that registered the resource.</summary>
     Requester = 4,
 
     Administrator = 8,

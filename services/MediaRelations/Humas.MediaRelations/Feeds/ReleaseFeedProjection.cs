@@ -17,6 +17,7 @@ public sealed class ReleaseFeedProjection : IInlineProjection
                     [("unit", e.UnitId), ("subjects", e.Content.Subjects.ToArray()), ("at", e.DraftedAt)]),
                 PressReleaseRevised e => ("UPDATE press_release_feed SET subjects = @subjects WHERE release_id = @id", [("subjects", e.Content.Subjects.ToArray())]),
                 PressReleasePublishedInternally { EmbargoUntil: null } e => ("UPDATE press_release_feed SET public_since = @at, updated_at = @at WHERE release_id = @id", [("at", e.PublishedAt)]),
+                PressReleasePublishedInternally { EmbargoUntil: { } until } => ("UPDATE press_release_feed SET embargo_until = @until WHERE release_id = @id", [("until", until)]),
                 PressReleaseEmbargoLifted e => ("UPDATE press_release_feed SET public_since = @at, updated_at = @at WHERE release_id = @id", [("at", e.LiftedAt)]),
                 PressReleaseCorrected e => ("UPDATE press_release_feed SET subjects = @subjects, updated_at = @at WHERE release_id = @id",
                     [("subjects", e.Content.Subjects.ToArray()), ("at", e.CorrectedAt)]),
@@ -28,6 +29,7 @@ public sealed class ReleaseFeedProjection : IInlineProjection
             command.Parameters.AddWithValue("id", Guid.Parse(recorded.StreamId["press-release-".Length..]));
             foreach (var (name, value) in s.Parameters) command.Parameters.AddWithValue(name, value);
             await command.ExecuteNonQueryAsync(ct);
+            ReleaseFeeds.Changed();
         }
     }
 }

@@ -23,8 +23,11 @@ namespace Humas.MediaRelations.Feeds;
 /// (how many releases and when the latest changed), so publishing, correcting and withdrawing
 /// change them; the rendered bytes are kept per query and reused while the tag is the same.
 /// </summary>
-public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDirectory units, SubjectList subjects, MarkdownRenderer markdown)
+public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDirectory units, SubjectList subjects, MarkdownRenderer markdown, IConfiguration configuration)
 {
+    /// <summary>Humas:Media:Feeds:Cache (true by default): false renders every answer afresh, as ./humas bench media measures.</summary>
+    private readonly bool caching = configuration.GetValue("Humas:Media:Feeds:Cache", true);
+
     public const int Size = 50;
 
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
@@ -78,7 +81,32 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
         return errors;
     }
 
+    /// <summary>
+    /// Bumped by <see cref="ReleaseFeedProjection"/> whenever this instance writes a change a feed
+    /// shows: a rendered feed checked against the database less than
+    /// Humas:Media:Feeds:RecheckAfter ago (1 s) is served without asking it again, unless this
+    /// instance changed something meanwhile. Another replica's change shows within that second.
+    /// </summary>
+    private static long generation;
+
+    public static void Changed() => Interlocked.Increment(ref generation);
+
+    private readonly TimeSpan recheckAfter = configuration.GetValue("Humas:Media:Feeds:RecheckAfter", TimeSpan.FromSeconds(1));
+    private readonly ConcurrentDictionary<(string, string?, string?, string), (Rendered Rendered, long Generation, long CheckedAt)> checkedFeeds = new();
+
     public async Task<Rendered> GetAsync(string format, string? unitId, string? subject, string baseUri, CancellationToken ct)
+    {
+        var current = Interlocked.Read(ref generation);
+        var checkedKey = (format, unitId, subject, baseUri);
+        if (caching && checkedFeeds.TryGetValue(checkedKey, out var recent) && recent.Generation == current
+            && System.Diagnostics.Stopwatch.GetElapsedTime(recent.CheckedAt) < recheckAfter)
+            return recent.Rendered;
+        var rendered = await RenderAsync(format, unitId, subject, baseUri, ct);
+        if (caching) checkedFeeds[checkedKey] = (rendered, current, System.Diagnostics.Stopwatch.GetTimestamp());
+        return rendered;
+    }
+
+    private async Task<Rendered> RenderAsync(string format, string? unitId, string? subject, string baseUri, CancellationToken ct)
     {
         var (count, latest) = await StampAsync(unitId, subject, ct);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{format}|{unitId}|{subject}|{count}|{latest.UtcTicks}|{baseUri}")))[..32]}\"";
@@ -93,7 +121,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
             _ => Ninjs(releases, baseUri),
         };
         var rendered = new Rendered(etag, latest, bytes);
-        cache[key] = rendered;
+        if (caching) cache[key] = rendered;
         return rendered;
     }
 
@@ -237,6 +265,15 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
                 ["uri"] = $"{baseUri}/api/media/subjects#{s}",
             }).ToArray()),
         };
+        if (!withdrawn && r.Attachments.Count > 0)
+            item["renditions"] = new JsonArray(r.Attachments.Select(a => (JsonNode)new JsonObject
+            {
+                ["name"] = $"attachment-{a.AttachmentId}",
+                ["href"] = Attachments.Href(baseUri, r.Id, a.AttachmentId),
+                ["contenttype"] = a.ContentType,
+                ["title"] = a.FileName,
+                ["sizeinbytes"] = a.Size,
+            }).ToArray());
         if (r.IsUnderEmbargo) item["embargoed"] = r.EmbargoUntil!.Value.ToString("O", CultureInfo.InvariantCulture);
         return item;
     }

@@ -9,7 +9,7 @@ namespace Humas.MediaRelations.PressReleases;
 public sealed record PublicRelease(
     Guid ReleaseId, string Uri, string UnitId, int Version, string Headline, string Summary, string BodyHtml, string Language,
     IReadOnlyList<string> Subjects, string Place, ContactPerson Contact, DateTimeOffset FirstCreated, DateTimeOffset VersionCreated, string PubStatus,
-    string? CorrectionNote, string? WithdrawalNotice)
+    string? CorrectionNote, string? WithdrawalNotice, IReadOnlyList<ReleaseAttachment>? Attachments = null)
 {
     public static PublicRelease From(PressRelease r, MarkdownRenderer markdown, string baseUri)
     {
@@ -19,7 +19,8 @@ public sealed record PublicRelease(
         var withdrawn = r.Status == ReleaseStatus.Withdrawn;
         return new(r.Id, $"{baseUri}/api/media/releases/{r.Id}", r.UnitId, r.CurrentVersion, r.Content.Headline, r.Content.Summary,
             withdrawn ? "" : markdown.ToSafeHtml(r.Content.BodyMarkdown), r.Content.Language, r.Content.Subjects, r.Content.Place, r.Content.Contact,
-            publicSince, withdrawn ? r.WithdrawnAt!.Value : versionCreated, withdrawn ? "canceled" : "usable", latest.CorrectionNote, r.WithdrawalNotice);
+            publicSince, withdrawn ? r.WithdrawnAt!.Value : versionCreated, withdrawn ? "canceled" : "usable", latest.CorrectionNote, r.WithdrawalNotice,
+            withdrawn ? [] : r.Attachments);
     }
 }
 

@@ -61,6 +61,11 @@ public sealed record PressReleaseCorrected(
 /// <summary>A published release was withdrawn; its address keeps answering with the notice.</summary>
 public sealed record PressReleaseWithdrawn(Guid ReleaseId, string UnitId, string Notice, DateTimeOffset WithdrawnAt, bool WasPublic);
 
+/// <summary>A file attached to a draft: its bytes are in release_attachments (see docs/adr/0008-press-release-attachments.md), checked by content.</summary>
+public sealed record ReleaseAttachment(Guid AttachmentId, string FileName, string ContentType, long Size, string Sha256);
+
+public sealed record PressReleaseAttachmentAdded(Guid ReleaseId, ReleaseAttachment Attachment, string By, DateTimeOffset At);
+
 /// <summary>One published version of a release, as it was then.</summary>
 public sealed record ReleaseVersion(int Number, ReleaseContent Content, DateTimeOffset CreatedAt, string? CorrectionNote);
 
@@ -81,8 +86,11 @@ public sealed record PressRelease(
     Guid? ClarificationId,
     IReadOnlyList<ReleaseVersion> Versions,
     string? WithdrawalNotice = null,
-    DateTimeOffset? WithdrawnAt = null)
+    DateTimeOffset? WithdrawnAt = null,
+    IReadOnlyList<ReleaseAttachment>? AttachmentList = null)
 {
+    public IReadOnlyList<ReleaseAttachment> Attachments => AttachmentList ?? [];
+
     public const string StreamType = "press-release";
 
     public static PressRelease Initial { get; } = new(Guid.Empty, "", ReleaseStatus.Draft,
@@ -120,6 +128,7 @@ public sealed record PressRelease(
         PressReleaseEmbargoLifted => state with { EmbargoLifted = true },
         PressReleaseCorrected e => state with { Content = e.Content, Versions = [.. state.Versions, new ReleaseVersion(e.Version, e.Content, e.CorrectedAt, e.Note)] },
         PressReleaseWithdrawn e => state with { Status = ReleaseStatus.Withdrawn, WithdrawalNotice = e.Notice, WithdrawnAt = e.WithdrawnAt },
+        PressReleaseAttachmentAdded e => state with { AttachmentList = [.. state.Attachments, e.Attachment] },
         _ => state,
     };
 }

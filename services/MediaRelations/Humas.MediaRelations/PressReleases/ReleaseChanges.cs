@@ -12,12 +12,13 @@ public sealed record ReleaseContext(DateTimeOffset Now, string Actor);
 public sealed record ReleaseView(
     Guid ReleaseId, string UnitId, ReleaseStatus Status, string Headline, string Summary, string Body, string BodyHtml, string Language,
     IReadOnlyList<string> Subjects, string Place, ContactPerson Contact, string Author, string? ApprovedBy,
-    DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, DateTimeOffset? EmbargoUntil, bool Public, int ReleaseVersion, Guid? ClarificationId, long Version)
+    DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, DateTimeOffset? EmbargoUntil, bool Public, int ReleaseVersion, Guid? ClarificationId, long Version,
+    IReadOnlyList<ReleaseAttachment>? Attachments = null)
 {
     public static ReleaseView From(PressRelease r, long version, MarkdownRenderer markdown) => new(
         r.Id, r.UnitId, r.Status, r.Content.Headline, r.Content.Summary, r.Content.BodyMarkdown, markdown.ToSafeHtml(r.Content.BodyMarkdown),
         r.Content.Language, r.Content.Subjects, r.Content.Place, r.Content.Contact, r.Author, r.ApprovedBy,
-        r.PublishAt, r.PublishedAt, r.EmbargoUntil, r.IsPublic, r.CurrentVersion, r.ClarificationId, version);
+        r.PublishAt, r.PublishedAt, r.EmbargoUntil, r.IsPublic, r.CurrentVersion, r.ClarificationId, version, r.Attachments);
 }
 
 /// <summary>How a change to a release runs through the toolkit's pipeline: only humas officers (or supervisors) of its unit change it.</summary>

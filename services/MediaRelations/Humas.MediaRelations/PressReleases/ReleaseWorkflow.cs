@@ -99,11 +99,15 @@ public static class ReleaseWorkflow
         _ => throw Refusal.Conflict("release.not-in-review"),
     };
 
-    /// <summary>Four eyes: the author never approves their own release.</summary>
+    /// <summary>
+    /// Four eyes: neither the author nor the officer who submitted it approves a release (an
+    /// official statement drafted by the service has the submitting officer as its author in fact).
+    /// </summary>
     public static IReadOnlyList<object> Approve(PressRelease state, ReleaseContext context) => state.Status switch
     {
         ReleaseStatus.Approved when state.ApprovedBy == context.Actor => [],
-        ReleaseStatus.InReview when string.Equals(state.Author, context.Actor, StringComparison.Ordinal) => throw Refusal.Forbidden("release.four-eyes"),
+        ReleaseStatus.InReview when string.Equals(state.Author, context.Actor, StringComparison.Ordinal)
+            || string.Equals(state.SubmittedBy, context.Actor, StringComparison.Ordinal) => throw Refusal.Forbidden("release.four-eyes"),
         ReleaseStatus.InReview => [new PressReleaseApproved(state.Id, context.Actor, context.Now)],
         _ => throw Refusal.Conflict("release.not-in-review"),
     };

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Humas.Eventing.Store;
+using Humas.MediaRelations.Feeds;
+using Humas.MediaRelations.PressReleases;
+using Humas.ReferenceData;
+using Humas.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Humas.MediaRelations.Journalists;
+
+/// <summary>
+/// The accredited journalists' channel: <c>GET /api/media/embargoed</c> with the header
+/// X-Journalist-Token lists, as ninjs, the releases of the journalist's unit (and the units under
+/// it) published under an embargo still in force, each with <c>embargoed</c> set to its time. No
+/// token is 401; a token that is unknown, replaced, or of a journalist not (or no longer)
+/// accredited is 403. Answers are never cached.
+/// </summary>
+public static class EmbargoedChannel
+{
+    public const int Size = 100;
+
+    public static void MapEmbargoedChannel(this WebApplication app) =>
+        app.MapGet("/api/media/embargoed", HandleAsync).AllowAnonymous()
+            .WithTags("Journalists")
+            .WithName("ListEmbargoedReleases")
+            .WithSummary("Releases under embargo, as ninjs 2.2 marked embargoed, for an accredited journalist (header X-Journalist-Token)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    /// <summary>The journalist a token belongs to, if it opens the channel now; otherwise a refusal.</summary>
+    public static async Task<Journalist> AdmitAsync(string? token, JournalistTokens tokens, NpgsqlDataSource db, EventStore store, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token)) throw Refusal.Unauthenticated("journalist.token-required");
+        var hash = tokens.Hash(token);
+        await using var command = db.CreateCommand("SELECT journalist_id FROM journalists WHERE token_hash = @hash");
+        command.Parameters.AddWithValue("hash", hash);
+        if (await command.ExecuteScalarAsync(ct) is not Guid id) throw Refusal.Forbidden("journalist.token-invalid");
+        var found = await store.AggregateAsync(Journalist.StreamId(id), Journalist.Initial, Journalist.Evolve, ct);
+        if (found is not var (journalist, _) || !journalist.Admits(hash)) throw Refusal.Forbidden("journalist.token-invalid");
+        return journalist;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        [FromHeader(Name = JournalistTokens.Header)] string? token, string? unitId, HttpContext http, JournalistTokens tokens, NpgsqlDataSource db,
+        EventStore store, UnitDirectory units, ReleaseFeeds feeds, TimeProvider clock, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var journalist = await AdmitAsync(token, tokens, db, store, ct);
+        if (unitId is not null && units.Find(unitId) is null) throw Refusal.Invalid("unitId", "field.unknown-unit", unitId);
+        if (unitId is not null && !units.Oversees(journalist.UnitId, unitId)) throw Refusal.Forbidden("journalist.not-for-unit", unitId);
+        var scope = unitId ?? journalist.UnitId;
+
+        var ids = new List<Guid>();
+        await using (var command = db.CreateCommand($"""
+            SELECT release_id FROM press_release_feed
+            WHERE embargo_until IS NOT NULL AND public_since IS NULL AND NOT withdrawn
+              AND (unit_id = @unit OR unit_id LIKE @unit || '.%' OR (position('-' in @unit) = 0 AND unit_id LIKE @unit || '-%'))
+            ORDER BY embargo_until LIMIT {Size}
+            """))
+        {
+            command.Parameters.AddWithValue("unit", scope);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        }
+        var streams = await store.ReadStreamsAsync(ids.Select(PressRelease.StreamId).ToArray(), ct);
+        var now = clock.GetUtcNow();
+        var baseUri = $"{http.Request.Scheme}://{http.Request.Host}";
+        var items = ids.Select(id => streams.TryGetValue(PressRelease.StreamId(id), out var events)
+                ? events.Select(e => e.Data).Aggregate(PressRelease.Initial, PressRelease.Evolve) : null)
+            .Where(r => r is not null && r.IsUnderEmbargo && r.EmbargoUntil > now)
+            .Select(r => (JsonNode)feeds.NinjsItem(r!, baseUri)).ToArray();
+        return TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(new JsonArray(items)), "application/json; charset=utf-8");
+    }
+}

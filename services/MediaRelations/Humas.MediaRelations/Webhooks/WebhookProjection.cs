@@ -1,0 +1,67 @@
+using Humas.Eventing.Store;
+using Humas.MediaRelations.PressReleases;
+using Npgsql;
+
+namespace Humas.MediaRelations.Webhooks;
+
+/// <summary>
+/// Inline with the events: keeps webhook_subscriptions, and for each release event the public
+/// hears of (published, embargo lifted, corrected or withdrawn while public) owes a delivery to
+/// every active subscription whose units include the release's unit (or a unit above it) and whose
+/// subjects (if any) share one with the release. Drafts and embargoed releases owe nothing.
+/// </summary>
+public sealed class WebhookProjection : IInlineProjection
+{
+    private const string Owe = """
+        INSERT INTO webhook_deliveries (delivery_id, subscription_id, release_id, stream_version, kind, created_at, next_attempt_at)
+        SELECT gen_random_uuid(), s.subscription_id, f.release_id, @version, @kind, @at, @at
+        FROM webhook_subscriptions s JOIN press_release_feed f ON f.release_id = @release
+        WHERE s.active
+          AND EXISTS (SELECT 1 FROM unnest(s.unit_ids) u
+                      WHERE f.unit_id = u OR f.unit_id LIKE u || '.%' OR (position('-' in u) = 0 AND f.unit_id LIKE u || '-%'))
+          AND (cardinality(s.subjects) = 0 OR s.subjects && f.subjects)
+        """;
+
+    public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    {
+        foreach (var recorded in events)
+        {
+            switch (recorded.Data)
+            {
+                case WebhookSubscribed e:
+                    await ExecuteAsync(connection, transaction, """
+                        INSERT INTO webhook_subscriptions (subscription_id, journalist_id, unit_ids, subjects, url, sealed_secret, active)
+                        VALUES (@id, @journalist, @units, @subjects, @url, @secret, true)
+                        """, ct, ("id", e.SubscriptionId), ("journalist", e.JournalistId), ("units", e.UnitIds.ToArray()), ("subjects", e.Subjects.ToArray()),
+                        ("url", e.Url), ("secret", e.SealedSecret));
+                    break;
+                case WebhookSubscriptionCancelled e:
+                    await ExecuteAsync(connection, transaction, "UPDATE webhook_subscriptions SET active = false WHERE subscription_id = @id", ct, ("id", e.SubscriptionId));
+                    break;
+                case PressReleasePublishedInternally { EmbargoUntil: null } e:
+                    await OweAsync(connection, transaction, recorded, e.ReleaseId, "published", e.PublishedAt, ct);
+                    break;
+                case PressReleaseEmbargoLifted e:
+                    await OweAsync(connection, transaction, recorded, e.ReleaseId, "published", e.LiftedAt, ct);
+                    break;
+                case PressReleaseCorrected { Public: true } e:
+                    await OweAsync(connection, transaction, recorded, e.ReleaseId, "corrected", e.CorrectedAt, ct);
+                    break;
+                case PressReleaseWithdrawn { WasPublic: true } e:
+                    await OweAsync(connection, transaction, recorded, e.ReleaseId, "withdrawn", e.WithdrawnAt, ct);
+                    break;
+            }
+        }
+    }
+
+    private static Task OweAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RecordedEvent recorded, Guid releaseId, string kind, DateTimeOffset at,
+        CancellationToken ct) =>
+        ExecuteAsync(connection, transaction, Owe, ct, ("release", releaseId), ("version", recorded.Version), ("kind", kind), ("at", at));
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, params (string, object)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

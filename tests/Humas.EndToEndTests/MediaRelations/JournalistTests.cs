@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Humas.EndToEndTests.Infrastructure;
+
+namespace Humas.EndToEndTests.MediaRelations;
+
+/// <summary>
+/// Journalists through the gateway: registration with sealed personal data, accreditation by the
+/// unit's humas officers, a personal token for the embargoed channel, and revocation. Neither the
+/// public nor a journalist without a valid token ever sees an embargoed release.
+/// </summary>
+public sealed class JournalistTests
+{
+    private const string Unit = "kpu-33";
+
+    public static object Registration(string email, string unit = Unit) => new
+    {
+        unitId = unit,
+        fullName = "Rina Wartawati",
+        outlet = "Suara Semarang",
+        email,
+        pressCardNumber = "PWI-33-0001",
+        dewanPersStatus = "factually-verified",
+    };
+
+    private static async Task<HttpClient> JournalistAccountAsync() =>
+        await Gateway.ClientAsync(await Gateway.TokenAsync($"journalist-{Guid.NewGuid():N}", "journalist", null));
+
+    /// <summary>Registers a journalist, has an officer of the unit accredit them and the journalist take a token.</summary>
+    public static async Task<(Guid Id, string Token, HttpClient Account)> AccreditedAsync(HttpClient officer, string unit = Unit)
+    {
+        var account = await JournalistAccountAsync();
+        var created = await account.PostAsJsonAsync("/api/media/journalists", Registration($"j{Guid.NewGuid():N}@example.org", unit));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("journalistId").GetGuid();
+        await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/media/journalists/{id}/accredit", new { }, 1));
+        var issued = await Steps.OkAsync(await Steps.PostAsync(account, $"/api/media/journalists/{id}/token", new { }, 2));
+        return (id, issued.GetProperty("token").GetString()!, account);
+    }
+
+    private static async Task<HttpResponseMessage> EmbargoedAsync(HttpClient client, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/media/embargoed");
+        if (token is not null) request.Headers.Add("X-Journalist-Token", token);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task An_accredited_journalist_sees_an_embargoed_release_marked_and_loses_it_on_revocation_while_the_public_never_sees_it()
+    {
+        var officer = await Steps.AsAsync("humas-officer", Unit);
+        var (journalistId, token, _) = await AccreditedAsync(officer);
+        var (releaseId, version, _, reviewer) = await PressReleaseTests.ApprovedAsync("Embargo untuk wartawan");
+        var until = DateTimeOffset.UtcNow.AddHours(2);
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{releaseId}/publish", new { embargoUntil = until }, version));
+        using var anyone = await Gateway.ClientAsync();
+
+        var response = await EmbargoedAsync(anyone, token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var items = await FeedTests.ParseAsync("ninjs", await response.Content.ReadAsByteArrayAsync());
+        var item = items.EnumerateArray().Single(i => i.GetProperty("id").GetString()!.EndsWith(releaseId.ToString(), StringComparison.Ordinal));
+        Assert.Equal(until.ToUnixTimeSeconds(), DateTimeOffset.Parse(item.GetProperty("embargoed").GetString()!).ToUnixTimeSeconds());
+
+        // The public, a journalist without a token, an unknown token, an officer's token of another province: nothing.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await EmbargoedAsync(anyone, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(anyone, "ABCDEFGHJKMNPQRSTUVWXYZ234567892")).StatusCode);
+        await AssertHiddenFromThePublicAsync(anyone, releaseId);
+        var notAccredited = await JournalistAccountAsync();
+        var registered = await notAccredited.PostAsJsonAsync("/api/media/journalists", Registration($"n{Guid.NewGuid():N}@example.org"));
+        var pendingId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("journalistId").GetGuid();
+        Assert.Equal(HttpStatusCode.Conflict, (await Steps.PostAsync(notAccredited, $"/api/media/journalists/{pendingId}/token", new { }, 1)).StatusCode);
+        var otherProvince = await Steps.AsAsync("humas-officer", "kpu-35");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Steps.PostAsync(otherProvince, $"/api/media/journalists/{pendingId}/accredit", new { }, 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Steps.PostAsync(notAccredited, $"/api/media/journalists/{journalistId}/token", new { }, 3)).StatusCode);
+
+        // Revoked: the same token opens nothing, and the release is still not public.
+        await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/media/journalists/{journalistId}/revoke", new { reason = "Melanggar embargo" }, 3));
+        Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(anyone, token)).StatusCode);
+        await AssertHiddenFromThePublicAsync(anyone, releaseId);
+    }
+
+    [Fact]
+    public async Task A_new_token_replaces_the_old_one_and_the_personal_data_is_sealed_in_the_store()
+    {
+        var officer = await Steps.AsAsync("humas-officer", Unit);
+        var (id, first, account) = await AccreditedAsync(officer);
+        var second = (await Steps.OkAsync(await Steps.PostAsync(account, $"/api/media/journalists/{id}/token", new { }, 3))).GetProperty("token").GetString()!;
+        using var anyone = await Gateway.ClientAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(anyone, first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await EmbargoedAsync(anyone, second)).StatusCode);
+
+        var seen = await Steps.GetAsync(officer, $"/api/media/journalists/{id}");
+        Assert.Equal("Rina Wartawati", seen.GetProperty("fullName").GetString());
+        var email = seen.GetProperty("email").GetString()!;
+        await using var db = await Databases.OpenAsync("mediarelations");
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM events WHERE data::text LIKE '%' || @email || '%' OR data::text LIKE '%PWI-33-0001%' OR data::text LIKE '%' || @token || '%'", db);
+        command.Parameters.AddWithValue("email", email);
+        command.Parameters.AddWithValue("token", second);
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Bad_registrations_are_a_400_problem_naming_each_field_and_store_nothing()
+    {
+        var account = await JournalistAccountAsync();
+        var before = await JournalistEventCountAsync();
+        var response = await account.PostAsync("/api/media/journalists", new StringContent(
+            """{"unitId":"kpu-99","email":"bukan-email"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "unitId", "fullName", "outlet", "email", "pressCardNumber", "dewanPersStatus" })
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}");
+        var officer = await Steps.AsAsync("humas-officer", Unit);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/media/journalists", Registration("x@example.org"))).StatusCode);
+        Assert.Equal(before, await JournalistEventCountAsync());
+    }
+
+    private static async Task AssertHiddenFromThePublicAsync(HttpClient anyone, Guid releaseId)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/media/releases/{releaseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/media/releases/{releaseId}/ninjs")).StatusCode);
+        foreach (var format in new[] { "ninjs", "atom", "rss", "json" })
+            Assert.DoesNotContain(releaseId.ToString(), await anyone.GetStringAsync($"/api/media/feeds/{format}?unitId={Unit}"), StringComparison.Ordinal);
+    }
+
+    private static async Task<long> JournalistEventCountAsync()
+    {
+        await using var db = await Databases.OpenAsync("mediarelations");
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM events e JOIN streams s ON s.id = e.stream_id WHERE s.type = 'journalist'", db);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Humas.EndToEndTests.Infrastructure;
+
+namespace Humas.EndToEndTests.MediaRelations;
+
+/// <summary>
+/// Webhooks through the gateway to a real HTTP receiver this test starts on 127.0.0.1 (the
+/// development configuration allows loopback subscribers): signed ninjs for a publication and a
+/// withdrawal, a retry after a failed answer, a dead delivery after the last attempt, and the
+/// delivery log the subscriber reads.
+/// </summary>
+public sealed class WebhookTests
+{
+    private const string Secret = "rahasia-langganan-uji-01";
+
+    /// <summary>An HTTP server on a free loopback port that records what it receives and answers the statuses it is given, then 200.</summary>
+    private sealed class Receiver : IDisposable
+    {
+        private readonly HttpListener listener = new();
+        private readonly ConcurrentQueue<int> statuses;
+        private readonly int always;
+
+        public sealed record Received(string DeliveryId, string Event, string Timestamp, string Signature, byte[] Body, JsonElement Ninjs);
+
+        public ConcurrentQueue<Received> Requests { get; } = new();
+
+        public string Url { get; }
+
+        public Receiver(int[]? first = null, int always = 200)
+        {
+            statuses = new ConcurrentQueue<int>(first ?? []);
+            this.always = always;
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            Url = $"http://127.0.0.1:{port}/hooks/humas/";
+            listener.Prefixes.Add(Url);
+            listener.Start();
+            _ = Task.Run(LoopAsync);
+        }
+
+        private async Task LoopAsync()
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await listener.GetContextAsync(); }
+                catch (Exception) { return; }
+                using var buffer = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(buffer);
+                var body = buffer.ToArray();
+                Requests.Enqueue(new Received(context.Request.Headers["Humas-Webhook-Id"] ?? "", context.Request.Headers["Humas-Webhook-Event"] ?? "",
+                    context.Request.Headers["Humas-Webhook-Timestamp"] ?? "", context.Request.Headers["Humas-Webhook-Signature"] ?? "", body,
+                    JsonDocument.Parse(body).RootElement.Clone()));
+                context.Response.StatusCode = statuses.TryDequeue(out var status) ? status : always;
+                context.Response.Close();
+            }
+        }
+
+        public IEnumerable<Received> For(Guid releaseId) =>
+            Requests.Where(r => r.Ninjs.GetProperty("uri").GetString()!.EndsWith(releaseId.ToString(), StringComparison.Ordinal));
+
+        public void Dispose() => listener.Close();
+    }
+
+    private static async Task<(Guid SubscriptionId, HttpClient Account)> SubscribeAsync(Receiver receiver)
+    {
+        var officer = await Steps.AsAsync("humas-officer", "kpu-33");
+        var (journalistId, _, account) = await JournalistTests.AccreditedAsync(officer);
+        var response = await account.PostAsJsonAsync("/api/media/webhooks", new
+        {
+            journalistId, url = receiver.Url, secret = Secret, unitIds = new[] { "kpu-33" }, subjects = new[] { "pemilu" },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(view.TryGetProperty("secret", out _));
+        return (view.GetProperty("subscriptionId").GetGuid(), account);
+    }
+
+    private static void AssertSigned(Receiver.Received received)
+    {
+        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret),
+            Encoding.ASCII.GetBytes(received.Timestamp + ".").Concat(received.Body).ToArray()));
+        Assert.Equal(expected, received.Signature);
+        var sent = DateTimeOffset.FromUnixTimeSeconds(long.Parse(received.Timestamp, CultureInfo.InvariantCulture));
+        Assert.InRange(sent, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_publication_and_a_withdrawal_are_posted_signed_as_ninjs_and_a_failed_answer_is_retried()
+    {
+        using var receiver = new Receiver(first: [500]);
+        var (subscriptionId, account) = await SubscribeAsync(receiver);
+        var (releaseId, version, _, reviewer) = await PressReleaseTests.ApprovedAsync("Untuk webhook");
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{releaseId}/publish", new { }, version));
+
+        await Gateway.EventuallyAsync(() => Task.FromResult(receiver.For(releaseId).Count() >= 2), TimeSpan.FromSeconds(60), "the publication to be posted twice (after a 500)");
+        var published = receiver.For(releaseId).ToArray();
+        Assert.Equal("published", published[0].Event);
+        Assert.Equal(published[0].DeliveryId, published[1].DeliveryId);
+        Assert.All(published, AssertSigned);
+        var parsed = await FeedTests.ParseAsync("ninjs", published[1].Body);
+        Assert.Equal("usable", parsed[0].GetProperty("pubstatus").GetString());
+
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{releaseId}/withdraw", new { notice = "Ditarik untuk uji." }, version + 1));
+        await Gateway.EventuallyAsync(() => Task.FromResult(receiver.For(releaseId).Any(r => r.Event == "withdrawn")), TimeSpan.FromSeconds(60), "the withdrawal to be posted");
+        var withdrawn = receiver.For(releaseId).Single(r => r.Event == "withdrawn");
+        AssertSigned(withdrawn);
+        Assert.Equal("canceled", (await FeedTests.ParseAsync("ninjs", withdrawn.Body))[0].GetProperty("pubstatus").GetString());
+
+        var log = await Steps.GetAsync(account, $"/api/media/webhooks/{subscriptionId}/deliveries");
+        var first = log.EnumerateArray().Single(d => d.GetProperty("releaseId").GetGuid() == releaseId && d.GetProperty("event").GetString() == "published");
+        Assert.Equal("delivered", first.GetProperty("status").GetString());
+        Assert.Equal([500, 200], first.GetProperty("log").EnumerateArray().Select(a => a.GetProperty("statusCode").GetInt32()));
+
+        using var anyone = await Gateway.ClientAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.GetAsync($"/api/media/webhooks/{subscriptionId}/deliveries")).StatusCode);
+        var stranger = await Gateway.ClientAsync(await Gateway.TokenAsync($"journalist-{Guid.NewGuid():N}", "journalist", null));
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/media/webhooks/{subscriptionId}/deliveries")).StatusCode);
+        await Steps.OkAsync(await Steps.PostAsync(account, $"/api/media/webhooks/{subscriptionId}/cancel", new { }, 1));
+    }
+
+    [Fact]
+    public async Task A_delivery_never_answered_with_success_is_dead_after_the_last_attempt()
+    {
+        using var receiver = new Receiver(always: 503);
+        var (subscriptionId, account) = await SubscribeAsync(receiver);
+        var (releaseId, version, _, reviewer) = await PressReleaseTests.ApprovedAsync("Penerima gagal");
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{releaseId}/publish", new { }, version));
+
+        JsonElement delivery = default;
+        await Gateway.EventuallyAsync(async () =>
+        {
+            var log = await Steps.GetAsync(account, $"/api/media/webhooks/{subscriptionId}/deliveries");
+            delivery = log.EnumerateArray().SingleOrDefault(d => d.GetProperty("releaseId").GetGuid() == releaseId);
+            return delivery.ValueKind == JsonValueKind.Object && delivery.GetProperty("status").GetString() == "dead";
+        }, TimeSpan.FromSeconds(60), "the delivery to be dead after its attempts");
+        // The development configuration allows three attempts.
+        Assert.Equal(3, delivery.GetProperty("attempts").GetInt32());
+        Assert.Equal(3, receiver.For(releaseId).Count());
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(3, receiver.For(releaseId).Count());
+        await Steps.OkAsync(await Steps.PostAsync(account, $"/api/media/webhooks/{subscriptionId}/cancel", new { }, 1));
+    }
+
+    [Fact]
+    public async Task Bad_subscriptions_are_a_400_problem_naming_each_field_and_store_nothing()
+    {
+        var officer = await Steps.AsAsync("humas-officer", "kpu-33");
+        var (journalistId, _, account) = await JournalistTests.AccreditedAsync(officer);
+        var before = await SubscriptionCountAsync();
+        var response = await account.PostAsJsonAsync("/api/media/webhooks", new
+        {
+            journalistId, url = "ftp://newsroom.example.org/x", secret = "pendek", unitIds = new[] { "kpu-99" }, subjects = new[] { "sepak-bola" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "url", "secret", "unitIds", "subjects" })
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}");
+
+        // Revoked: no new subscription.
+        await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/media/journalists/{journalistId}/revoke", new { reason = "Uji" }, 3));
+        var refused = await account.PostAsJsonAsync("/api/media/webhooks", new
+        {
+            journalistId, url = "https://newsroom.example.org/hook", secret = Secret, unitIds = new[] { "kpu-33" },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(before, await SubscriptionCountAsync());
+    }
+
+    private static async Task<long> SubscriptionCountAsync()
+    {
+        await using var db = await Databases.OpenAsync("mediarelations");
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM events e JOIN streams s ON s.id = e.stream_id WHERE s.type = 'webhook-subscription'", db);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
