@@ -28,12 +28,14 @@ public static class AccountApi
     {
         var officers = app.MapGroup("/api/identity/officers").WithTags("Officers").RequireAuthorization(HumasPolicies.Admin);
         officers.MapPost("/", CreateAsync).WithName("CreateOfficer")
+            .WithSummary("Creates an officer account of a unit the administrator manages; the officer is mailed a link to choose a password")
             .Produces<OfficerView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
         officers.MapPut("/{id}/assignment", ChangeAsync).WithName("ChangeOfficerAssignment")
+            .WithSummary("Changes an officer's role and unit, both within the units the administrator manages (recorded in the audit log)")
             .Produces<OfficerView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

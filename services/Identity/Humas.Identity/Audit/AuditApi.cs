@@ -12,6 +12,7 @@ public static class AuditApi
     public static WebApplication MapAuditApi(this WebApplication app)
     {
         app.MapGet("/api/identity/audit", ReadAsync).WithTags("Audit").WithName("ReadAudit")
+            .WithSummary("The audit log of the accounts of the units the administrator manages, newest first (a page of limit, before a seq)")
             .RequireAuthorization(HumasPolicies.Admin)
             .Produces<AuditPage>()
             .ProducesValidationProblem()
