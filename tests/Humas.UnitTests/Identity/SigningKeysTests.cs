@@ -13,8 +13,9 @@ public sealed class SigningKeysTests : IDisposable
         var second = new SigningKeys(folder);
         Assert.Equal(first.Signing.Single().KeyId, second.Signing.Single().KeyId);
         Assert.Equal(first.Encryption.Key, second.Encryption.Key);
-        if (!OperatingSystem.IsWindows())
-            Assert.All(Directory.GetFiles(folder), file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var file in Directory.GetFiles(folder))
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
     }
 
     [Fact]
