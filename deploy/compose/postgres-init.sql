@@ -17,3 +17,7 @@ REVOKE CONNECT, TEMPORARY ON DATABASE mediarelations FROM PUBLIC;
 CREATE ROLE humas_clarifications LOGIN PASSWORD 'humas_clarifications';
 CREATE DATABASE clarifications OWNER humas_clarifications;
 REVOKE CONNECT, TEMPORARY ON DATABASE clarifications FROM PUBLIC;
+
+CREATE ROLE humas_identity LOGIN PASSWORD 'humas_identity';
+CREATE DATABASE identity OWNER humas_identity;
+REVOKE CONNECT, TEMPORARY ON DATABASE identity FROM PUBLIC;

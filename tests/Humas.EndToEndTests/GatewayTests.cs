@@ -15,7 +15,7 @@ public sealed class GatewayTests
         var index = await Steps.GetAsync(anyone, "/openapi");
         var documents = index.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("document").GetString()!).ToList();
 
-        Assert.Equal(["/api/calendar/openapi/v1.json", "/api/clarifications/openapi/v1.json", "/api/media/openapi/v1.json", "/api/ppid/openapi/v1.json"], documents);
+        Assert.Equal(["/api/calendar/openapi/v1.json", "/api/clarifications/openapi/v1.json", "/api/identity/openapi/v1.json", "/api/media/openapi/v1.json", "/api/ppid/openapi/v1.json"], documents);
         foreach (var document in documents)
         {
             var openApi = await Steps.GetAsync(anyone, document);

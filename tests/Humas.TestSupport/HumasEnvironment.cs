@@ -33,16 +33,25 @@ public static class HumasEnvironment
     /// <summary>The gateway: the port apps.txt (or the list HUMAS_APPS_FILE names) gives the application named 'gateway'.</summary>
     public static Uri GatewayUrl => new(Variable("HUMAS_GATEWAY_URL") ?? $"http://127.0.0.1:{GatewayPort()}");
 
-    private static int GatewayPort()
+    private static int GatewayPort() => AppPort("gateway") ?? DefaultGatewayPort;
+
+    /// <summary>An application of apps.txt (or HUMAS_APPS_FILE) reached directly, without the gateway.</summary>
+    public static Uri AppUrl(string name) =>
+        new($"http://127.0.0.1:{AppPort(name) ?? throw new InvalidOperationException($"No application '{name}' in the list of applications.")}");
+
+    /// <summary>maildev's web inbox and REST API (HUMAS_MAILDEV_URL, else 127.0.0.1:HUMAS_MAILDEV_PORT, default 1080).</summary>
+    public static Uri MaildevUrl => new(Variable("HUMAS_MAILDEV_URL") ?? $"http://127.0.0.1:{Port("HUMAS_MAILDEV_PORT", 1080)}");
+
+    private static int? AppPort(string name)
     {
         var apps = Variable("HUMAS_APPS_FILE") ?? Path.Combine(HumasControl.RepositoryRoot(), "apps.txt");
-        if (!File.Exists(apps)) return DefaultGatewayPort;
+        if (!File.Exists(apps)) return null;
         foreach (var line in File.ReadLines(apps))
         {
             var fields = line.Split('#')[0].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length >= 3 && fields[0] == "gateway" && int.TryParse(fields[2], out var port)) return port;
+            if (fields.Length >= 3 && fields[0] == name && int.TryParse(fields[2], out var port)) return port;
         }
-        return DefaultGatewayPort;
+        return null;
     }
 
     private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;

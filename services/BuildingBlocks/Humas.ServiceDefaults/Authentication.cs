@@ -27,27 +27,30 @@ public static class Authentication
         if (authority is null && !environment.IsDevelopment())
             throw new InvalidOperationException(
                 $"Humas:Auth:Authority (the OpenID Connect provider whose tokens are accepted) is required outside Development (environment: {environment.EnvironmentName}); development-signed tokens are accepted in Development only.");
-        var developmentKey = authority is null ? DevelopmentKey(auth["SigningKey"]) : null;
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        // In Development an authority's tokens and development-signed ones are both accepted
+        // (when a development key is configured): each goes to its own validation by its issuer.
+        var developmentKey = authority is null ? DevelopmentKey(auth["SigningKey"])
+            : environment.IsDevelopment() && auth["SigningKey"] is { Length: >= 32 } key ? DevelopmentKey(key) : null;
+        var audience = auth["Audience"] ?? Audience;
+        var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
+        if (authority is null)
         {
-            options.MapInboundClaims = false;
-            options.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidAudience = auth["Audience"] ?? Audience,
-                RoleClaimType = HumasClaims.Role,
-                NameClaimType = HumasClaims.Subject,
-                ClockSkew = TimeSpan.FromSeconds(30),
-            };
-            if (authority is not null)
-            {
-                options.Authority = authority;
-            }
-            else
-            {
-                options.TokenValidationParameters.ValidIssuer = DevelopmentIssuer;
-                options.TokenValidationParameters.IssuerSigningKey = developmentKey;
-            }
-        });
+            authentication.AddJwtBearer(options => ConfigureDevelopment(options, audience, developmentKey!));
+        }
+        else if (developmentKey is null)
+        {
+            authentication.AddJwtBearer(options => ConfigureAuthority(options, audience, authority, auth, environment));
+        }
+        else
+        {
+            authentication
+                .AddPolicyScheme(JwtBearerDefaults.AuthenticationScheme, "Bearer (authority or development)", options =>
+                    options.ForwardDefaultSelector = context => IssuerOf(context.Request.Headers.Authorization.ToString()) == DevelopmentIssuer
+                        ? DevelopmentScheme
+                        : AuthorityScheme)
+                .AddJwtBearer(AuthorityScheme, options => ConfigureAuthority(options, audience, authority, auth, environment))
+                .AddJwtBearer(DevelopmentScheme, options => ConfigureDevelopment(options, audience, developmentKey));
+        }
 
         services.AddAuthorizationBuilder()
             .AddPolicy(HumasPolicies.Authenticated, p => p.RequireAuthenticatedUser())
@@ -57,6 +60,53 @@ public static class Authentication
             .AddPolicy(HumasPolicies.Supervisor, p => p.RequireRole(HumasRoles.Supervisor, HumasRoles.Admin))
             .AddPolicy(HumasPolicies.Admin, p => p.RequireRole(HumasRoles.Admin));
         return services;
+    }
+
+    public const string AuthorityScheme = "Bearer.Authority";
+    public const string DevelopmentScheme = "Bearer.Development";
+
+    private static TokenValidationParameters Parameters(string audience) => new()
+    {
+        ValidAudience = audience,
+        RoleClaimType = HumasClaims.Role,
+        NameClaimType = HumasClaims.Subject,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>The provider's tokens: issuer and keys from its discovery document (Humas:Auth:MetadataAddress when it is reached at another address).</summary>
+    private static void ConfigureAuthority(JwtBearerOptions options, string audience, string authority, IConfiguration auth, IHostEnvironment environment)
+    {
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = Parameters(audience);
+        options.Authority = authority;
+        if (auth["MetadataAddress"] is { Length: > 0 } metadata) options.MetadataAddress = metadata;
+        options.RequireHttpsMetadata = auth.GetValue<bool?>("RequireHttpsMetadata") ?? !environment.IsDevelopment();
+    }
+
+    private static void ConfigureDevelopment(JwtBearerOptions options, string audience, SymmetricSecurityKey key)
+    {
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = Parameters(audience);
+        options.TokenValidationParameters.ValidIssuer = DevelopmentIssuer;
+        options.TokenValidationParameters.IssuerSigningKey = key;
+    }
+
+    /// <summary>The (not yet validated) issuer of a bearer token, only to choose which validation it goes to.</summary>
+    private static string? IssuerOf(string authorization)
+    {
+        const string prefix = "Bearer ";
+        if (!authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
+        var token = authorization[prefix.Length..].Trim();
+        var handler = new JsonWebTokenHandler();
+        if (!handler.CanReadToken(token)) return null;
+        try
+        {
+            return handler.ReadJsonWebToken(token).Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     public static SymmetricSecurityKey DevelopmentKey(string? signingKey) =>

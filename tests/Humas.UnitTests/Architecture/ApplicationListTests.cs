@@ -90,10 +90,23 @@ public sealed class ApplicationListTests
         var routes = proxy.GetProperty("Routes").EnumerateObject()
             .Where(route => route.Value.GetProperty("ClusterId").GetString() == app.Name).ToArray();
         Assert.True(routes.Length > 0, $"gateway appsettings.json has no route to cluster '{app.Name}'.");
-        // The portal serves the pages: every address the APIs do not take.
+        // The portal serves the pages: every address the APIs do not take. The identity service also
+        // answers the OpenID Connect paths at the root.
         var prefix = app.Name == "portal" ? "/" : $"/api/{PublicPaths.GetValueOrDefault(app.Name, app.Name)}/";
-        Assert.All(routes, route => Assert.StartsWith(prefix, route.Value.GetProperty("Match").GetProperty("Path").GetString(), StringComparison.Ordinal));
+        Assert.All(routes, route =>
+        {
+            var path = route.Value.GetProperty("Match").GetProperty("Path").GetString()!;
+            Assert.True(path.StartsWith(prefix, StringComparison.Ordinal) || OpenIdConnectPaths.Any(p => app.Name == "identity" && path.StartsWith(p, StringComparison.Ordinal)),
+                $"route '{route.Name}' of cluster '{app.Name}' matches '{path}', outside {prefix}.");
+        });
+        // Nothing but the OpenID Connect provider answers the standard OpenID Connect paths.
+        Assert.All(proxy.GetProperty("Routes").EnumerateObject().Where(route => OpenIdConnectPaths.Any(p =>
+                route.Value.GetProperty("Match").GetProperty("Path").GetString()!.StartsWith(p, StringComparison.Ordinal))),
+            route => Assert.Equal("identity", route.Value.GetProperty("ClusterId").GetString()));
     }
+
+    /// <summary>Paths the identity service (the OpenID Connect provider) serves at the root: its protocol endpoints, discovery and sign-in pages.</summary>
+    private static readonly string[] OpenIdConnectPaths = ["/connect/", "/.well-known/", "/account/"];
 
     /// <summary>
     /// Services whose public address is not their name: MediaRelations answers at /api/media, the

@@ -58,4 +58,24 @@ public sealed class AuthenticationTests
         Assert.Equal(Authentication.DevelopmentIssuer, options.TokenValidationParameters.ValidIssuer);
         Assert.NotNull(options.TokenValidationParameters.IssuerSigningKey);
     }
+
+    [Fact]
+    public void In_development_with_an_authority_both_its_tokens_and_development_ones_are_validated_each_by_its_own_rules()
+    {
+        var builder = Service("Development", "http://127.0.0.1:8080/");
+        builder.AddServiceDefaults("tests");
+        using var app = builder.Build();
+        var monitor = app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>();
+
+        var authority = monitor.Get(Authentication.AuthorityScheme);
+        Assert.Equal("http://127.0.0.1:8080/", authority.Authority);
+        Assert.False(authority.RequireHttpsMetadata);
+        Assert.Null(authority.TokenValidationParameters.IssuerSigningKey);
+        Assert.Null(authority.TokenValidationParameters.ValidIssuer);
+
+        var development = monitor.Get(Authentication.DevelopmentScheme);
+        Assert.Null(development.Authority);
+        Assert.Equal(Authentication.DevelopmentIssuer, development.TokenValidationParameters.ValidIssuer);
+        Assert.NotNull(development.TokenValidationParameters.IssuerSigningKey);
+    }
 }

@@ -13,7 +13,7 @@ namespace Humas.UnitTests.Toolkit;
 /// <summary>Every user-facing text exists in Indonesian and English, and every code the code uses has its text.</summary>
 public partial class TextsTests
 {
-    public static TheoryData<string> Assemblies => new() { "Humas.ServiceDefaults", "Humas.Ppid", "Humas.Calendar", "Humas.MediaRelations", "Humas.Clarifications", "Humas.Portal" };
+    public static TheoryData<string> Assemblies => new() { "Humas.ServiceDefaults", "Humas.Ppid", "Humas.Calendar", "Humas.MediaRelations", "Humas.Clarifications", "Humas.Portal", "Humas.Identity" };
 
     private static Dictionary<string, string> Read(string assemblyName, CultureInfo culture)
     {
@@ -40,7 +40,7 @@ public partial class TextsTests
     public void Every_code_in_the_services_has_a_text()
     {
         var catalog = new TextCatalog([new TextSource(typeof(PpidTexts).Assembly), new TextSource(typeof(Humas.Calendar.CalendarSetup).Assembly), new TextSource(typeof(Humas.MediaRelations.MediaTexts).Assembly),
-            new TextSource(typeof(Humas.Clarifications.Verdicts.VerdictLabels).Assembly)]);
+            new TextSource(typeof(Humas.Clarifications.Verdicts.VerdictLabels).Assembly), new TextSource(typeof(Humas.Identity.IdentitySetup).Assembly)]);
         var missing = Directory.EnumerateFiles(Path.Combine(Repository.Root, "services"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .SelectMany(f => Code().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Code: m.Groups[1].Value)))
@@ -102,6 +102,6 @@ public partial class TextsTests
     private static partial Regex Placeholder();
 
     /// <summary>A string literal shaped like a text code: one of the code families, a dot, then lower-case words.</summary>
-    [GeneratedRegex(@"""((?:field|clarification|request|election|publication|view|sweep|feed|series|berkala|entry|objection|non-working-day|gateway|report|auth|resource|idempotency|deadline|problem|store|server|service|release|journalist|subscription)\.[a-z0-9.-]+)""")]
+    [GeneratedRegex(@"""((?:field|clarification|request|election|publication|view|sweep|feed|series|berkala|entry|objection|non-working-day|gateway|report|auth|resource|idempotency|deadline|problem|store|server|service|release|journalist|subscription|account|mail)\.[a-z0-9.-]+)""")]
     private static partial Regex Code();
 }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Humas.Identity.Accounts;
+
+/// <summary>An account: its one role and, for an officer, the unit it acts for (e.g. kpu-33.21).</summary>
+public sealed class HumasUser : IdentityUser
+{
+    public string Role { get; set; } = "";
+
+    public string? Unit { get; set; }
+}
+
+/// <summary>
+/// The accounts (ASP.NET Core Identity) and OpenIddict's applications, authorizations and tokens,
+/// in the identity service's own database. The schema comes from the numbered SQL migrations
+/// (identity-001 was generated from this model), not from EF Core migrations.
+/// </summary>
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<HumasUser>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.Entity<HumasUser>(user =>
+        {
+            user.Property(u => u.Role).HasMaxLength(32).IsRequired();
+            user.Property(u => u.Unit).HasMaxLength(32);
+        });
+    }
+}
