@@ -61,7 +61,7 @@ public sealed record PressReleaseCorrected(
 /// <summary>A published release was withdrawn; its address keeps answering with the notice.</summary>
 public sealed record PressReleaseWithdrawn(Guid ReleaseId, string UnitId, string Notice, DateTimeOffset WithdrawnAt, bool WasPublic);
 
-/// <summary>A file attached to a draft: its bytes are in release_attachments (see docs/adr/0008-press-release-attachments.md), checked by content.</summary>
+/// <summary>A file attached to a draft: its bytes are in release_attachments (see docs/adr/0009-press-release-attachments.md), checked by content.</summary>
 public sealed record ReleaseAttachment(Guid AttachmentId, string FileName, string ContentType, long Size, string Sha256);
 
 public sealed record PressReleaseAttachmentAdded(Guid ReleaseId, ReleaseAttachment Attachment, string By, DateTimeOffset At);
