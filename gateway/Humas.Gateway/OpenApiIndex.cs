@@ -9,21 +9,25 @@ public static class OpenApiIndex
 
     /// <summary>
     /// One document per service the proxy routes to (its cluster), in the routes as they are
-    /// configured now, at the service's public address: the prefix of its catch-all route
-    /// (<c>/api/media/{**rest}</c> for the mediarelations cluster), else <c>/api/{cluster}</c>.
+    /// configured now, at the service's public address: the prefix of its catch-all route under
+    /// <c>/api/</c> (<c>/api/media/{**rest}</c> for the mediarelations cluster). A cluster with no
+    /// API route (the portal's pages) has no document; other routes of a service (the identity
+    /// provider's <c>/connect</c>, <c>/account</c>) do not name it.
     /// </summary>
     public static IEnumerable<ServiceDocument> Documents(IConfiguration configuration) =>
         configuration.GetSection("ReverseProxy:Routes").GetChildren()
             .Where(route => route["ClusterId"] is not null)
             .GroupBy(route => route["ClusterId"]!)
-            .Select(cluster => new ServiceDocument(cluster.Key, $"{PublicPrefix(cluster.Key, cluster)}/openapi/v1.json"))
+            .Select(cluster => PublicPrefix(cluster) is { } prefix ? new ServiceDocument(cluster.Key, $"{prefix}/openapi/v1.json") : null)
+            .OfType<ServiceDocument>()
             .OrderBy(document => document.Document, StringComparer.Ordinal);
 
-    private static string PublicPrefix(string cluster, IEnumerable<IConfigurationSection> routes) =>
+    private static string? PublicPrefix(IEnumerable<IConfigurationSection> routes) =>
         routes.Select(route => route["Match:Path"]).OfType<string>()
-            .Where(path => path.EndsWith("/{**rest}", StringComparison.Ordinal)).OrderBy(path => path.Length).FirstOrDefault() is { } catchAll
+            .Where(path => path.StartsWith("/api/", StringComparison.Ordinal) && path.EndsWith("/{**rest}", StringComparison.Ordinal))
+            .OrderBy(path => path.Length).FirstOrDefault() is { } catchAll
             ? catchAll[..^"/{**rest}".Length]
-            : $"/api/{cluster}";
+            : null;
 
     public static void MapOpenApiIndex(this WebApplication app)
     {

@@ -20,7 +20,7 @@ public sealed class IssuerTests
         { "ppid", "GET", "/api/ppid/my-requests" },
         { "calendar", "GET", "/api/calendar/roll-up" },
         { "clarifications", "POST", "/api/clarifications/imports" },
-        { "media", "POST", "/api/media/releases" },
+        { "mediarelations", "POST", "/api/media/releases" },
         { "identity", "GET", "/api/identity/audit" },
         { "gateway", "GET", "/api/ppid/my-requests" },
     };
