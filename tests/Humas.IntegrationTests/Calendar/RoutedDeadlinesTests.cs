@@ -10,7 +10,8 @@ namespace Humas.IntegrationTests.Calendar;
 
 /// <summary>
 /// The Calendar's deadline view follows a request's routings whatever order they arrive in, and
-/// a routing delivered twice takes effect once: the highest request version wins.
+/// a routing delivered twice takes effect once: the highest request version wins. Messages that
+/// overtake the registration take effect at once, without waiting for it.
 /// </summary>
 public sealed class RoutedDeadlinesTests : IAsyncLifetime
 {
@@ -25,7 +26,9 @@ public sealed class RoutedDeadlinesTests : IAsyncLifetime
         host = await EventingHost.StartAsync(Database, rabbitMq, eventing => eventing
             .MigrationsFrom(typeof(InformationRequestRoutedConsumer).Assembly)
             .Consumer<InformationRequestRegisteredConsumer>()
-            .Consumer<InformationRequestRoutedConsumer>());
+            .Consumer<InformationRequestRoutedConsumer>()
+            .Consumer<InformationRequestDueDateChangedConsumer>()
+            .Consumer<InformationRequestAnsweredConsumer>());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, timeout.Token);
     }
@@ -69,6 +72,47 @@ public sealed class RoutedDeadlinesTests : IAsyncLifetime
         await Eventually(async () => await UnitAsync(requestId) == ("kpu-35.02", 2L), "the routing retried after the registration");
     }
 
+    [Fact]
+    public async Task An_extension_and_an_answer_that_overtake_the_registration_are_kept_at_once_and_listed_with_it()
+    {
+        var bus = host.Services.GetRequiredService<IBus>();
+        var requestId = Guid.CreateVersion7();
+        var registered = Registered(requestId, "kpu-36.01");
+        var extendedDue = registered.DueDate.AddDays(10);
+        await bus.Publish(new InformationRequestDueDateChanged
+        {
+            RequestId = requestId, RegistrationNumber = registered.RegistrationNumber, UnitId = "kpu-36.01", DueDate = extendedDue, RequestVersion = 2,
+        }, c => c.MessageId = Guid.NewGuid());
+        await bus.Publish(new InformationRequestAnswered
+        {
+            RequestId = requestId, RegistrationNumber = registered.RegistrationNumber, UnitId = "kpu-36.01", Outcome = "granted-in-part",
+            WorkingDaysTaken = 12, Late = false, AnsweredAt = DateTimeOffset.UtcNow,
+        }, c => c.MessageId = Guid.NewGuid());
+
+        // Both are handled (in the inbox) while the registration has not arrived: no retry waits for it.
+        await Eventually(async () => await InboxAsync("calendar.request-due-date-changed") == 1 && await InboxAsync("calendar.request-answered") == 1,
+            "the extension and the answer to be handled before the registration");
+        Assert.Equal((false, (DateOnly?)extendedDue, "granted-in-part"), await RowAsync(requestId));
+
+        await bus.Publish(registered, c => c.MessageId = Guid.NewGuid());
+        await Eventually(async () => (await RowAsync(requestId)).Registered, "the registration");
+        // The registration (version 1) completes the row without undoing the later extension.
+        Assert.Equal((true, (DateOnly?)extendedDue, "granted-in-part"), await RowAsync(requestId));
+        Assert.Equal(("kpu-36.01", 2L), await UnitAsync(requestId)); // the unit as of the extension (version 2)
+    }
+
+    private async Task<(bool Registered, DateOnly? DueDate, string? Outcome)> RowAsync(Guid requestId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT registered, due_date, outcome FROM request_deadlines WHERE request_id = @id", connection);
+        command.Parameters.AddWithValue("id", requestId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? (reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : (false, null, null);
+    }
+
     private static InformationRequestRegistered Registered(Guid requestId, string unit) => new()
     {
         RequestId = requestId, RegistrationNumber = $"{unit.ToUpperInvariant()}-2026-{Random.Shared.Next(1, 99999):D5}", UnitId = unit,
@@ -90,11 +134,12 @@ public sealed class RoutedDeadlinesTests : IAsyncLifetime
         return await reader.ReadAsync() ? (reader.GetString(0), reader.GetInt64(1)) : (null, 0);
     }
 
-    private async Task<long> InboxAsync()
+    private async Task<long> InboxAsync(string consumer = "calendar.request-routed")
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM inbox WHERE consumer = 'calendar.request-routed'", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM inbox WHERE consumer = @consumer", connection);
+        command.Parameters.AddWithValue("consumer", consumer);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -40,7 +40,7 @@ public static class FeedQueries
                 $"Informasi berkala: {o.Title}{(o.Overdue ? " (terlambat)" : "")}", o.DueDate, "Batas publikasi ulang informasi berkala (UU 14/2008 Pasal 9)")));
             var requests = await connection.QueryAsync<RequestRow>(new CommandDefinition("""
                 SELECT registration_number, due_date, overdue FROM request_deadlines
-                WHERE unit_id = @unit AND answered_at IS NULL ORDER BY due_date, registration_number
+                WHERE unit_id = @unit AND registered AND answered_at IS NULL ORDER BY due_date, registration_number
                 """, new { unit = unit.Id }, cancellationToken: ct));
             dueDates.AddRange(requests.Select(r => new FeedRenderer.DueDate($"request-{r.RegistrationNumber}@{FeedRenderer.UidDomain}",
                 $"Tenggat permohonan {r.RegistrationNumber}{(r.Overdue ? " (terlambat)" : "")}", r.DueDate, "Tenggat jawaban permohonan informasi publik (UU 14/2008 Pasal 22)")));

@@ -16,15 +16,12 @@ public sealed class InformationRequestRoutedConsumer(NpgsqlDataSource dataSource
 
     protected override async Task HandleAsync(ConsumeContext<InformationRequestRouted> context, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
-        await using var command = new NpgsqlCommand("""
-            UPDATE request_deadlines
-            SET unit_id = CASE WHEN unit_version < @version THEN @unit ELSE unit_id END,
-                unit_version = greatest(unit_version, @version)
-            WHERE request_id = @id
-            """, connection, transaction);
-        command.Parameters.AddWithValue("id", context.Message.RequestId);
-        command.Parameters.AddWithValue("unit", context.Message.ToUnitId);
-        command.Parameters.AddWithValue("version", context.Message.RequestVersion);
-        RequestNotYetKnown.ThrowIfNone(await command.ExecuteNonQueryAsync(context.CancellationToken), context.Message.RequestId);
+        var m = context.Message;
+        await using var command = RequestDeadlineRows.Upsert(connection, transaction, m.RequestId, m.RegistrationNumber, m.ToUnitId, m.RequestVersion,
+            "due_date_version", "0", """
+            unit_id = CASE WHEN request_deadlines.unit_version < @unitVersion THEN @unit ELSE request_deadlines.unit_id END,
+            unit_version = greatest(request_deadlines.unit_version, @unitVersion)
+            """);
+        await command.ExecuteNonQueryAsync(context.CancellationToken);
     }
 }

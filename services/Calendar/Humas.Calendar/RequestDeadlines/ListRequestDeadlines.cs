@@ -44,7 +44,7 @@ public static class ListRequestDeadlines
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition("""
             SELECT registration_number, unit_id, received_at, due_date, due_date_provisional, overdue, answered_at, outcome
             FROM request_deadlines
-            WHERE unit_id = @unit AND (@afterDue::date IS NULL OR (due_date, registration_number) > (@afterDue, @afterNumber::text))
+            WHERE unit_id = @unit AND registered AND (@afterDue::date IS NULL OR (due_date, registration_number) > (@afterDue, @afterNumber::text))
             ORDER BY due_date, registration_number
             LIMIT @limit;
             SELECT coalesce((SELECT registered FROM unit_request_counts WHERE unit_id = @unit), 0) AS registered;

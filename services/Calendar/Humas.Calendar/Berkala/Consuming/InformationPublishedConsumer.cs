@@ -1,4 +1,3 @@
-using Dapper;
 using Humas.Calendar.Publications;
 using Humas.Calendar.Publications.Completing;
 using Humas.Eventing.Inbox;
@@ -38,28 +37,7 @@ public sealed class InformationPublishedConsumer(NpgsqlDataSource dataSource, Ev
         }
 
         var completion = new CompleteFromPublication.Published(Source, $"{Source}:{m.EntryId}", m.UnitId, m.Title, ContentKind.DipInformation, m.PublishedAt, m.Url);
-        var planned = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("""
-            SELECT publication_id FROM publications
-            WHERE unit_id = @unit AND NOT unplanned
-              AND (content_ref = @ref OR (content_ref IS NULL AND kind = 'dip-information' AND lower(title) = lower(@title)
-                                         AND status IN ('planned', 'in-progress', 'missed')))
-            ORDER BY (content_ref = @ref) DESC NULLS LAST, planned_at NULLS LAST LIMIT 1
-            """, new { unit = m.UnitId, @ref = completion.ContentRef, title = m.Title }, transaction, cancellationToken: ct));
-        if (planned is { } id)
-        {
-            await store.DecideAsync(Publication.StreamId(id), Publication.StreamType, Publication.Initial, Publication.Evolve,
-                p => CompleteFromPublication.Decide(p, completion, unit.TimeZone), metadata, ct);
-            return;
-        }
-        var unplanned = CompleteFromPublication.Unplanned(completion);
-        try
-        {
-            await store.AppendAsync(Publication.StreamId(unplanned.PublicationId), Publication.StreamType, ExpectedVersion.NoStream, [unplanned], metadata, ct);
-        }
-        catch (Humas.Eventing.Store.ConcurrencyException)
-        {
-            // Recorded by an earlier delivery of the same message.
-        }
+        await PublicationCompletions.RecordAsync(store, completion, unit.TimeZone, metadata, connection, transaction, ct);
     }
 
     private async Task DecideOrStartAsync<TState>(string streamId, string streamType, TState initial, Func<TState, object, TState> evolve,

@@ -3,8 +3,8 @@ using Humas.ReferenceData;
 namespace Humas.Calendar.Publications.Completing;
 
 /// <summary>
-/// Another service published something (Ppid's InformationPublished now; press releases and
-/// clarifications once those services exist). The planned item it fulfils is marked published
+/// Another service published something (Ppid's InformationPublished, a clarification, a press
+/// release). The planned item it fulfils is marked published
 /// (late when after its planned day); with no planned item, the calendar records an unplanned
 /// publication. The calendar plans and tracks; it never publishes.
 /// </summary>

@@ -1,4 +1,3 @@
-using Dapper;
 using Humas.Eventing.Inbox;
 using Humas.Eventing.Store;
 using Humas.MediaRelations.Contracts;
@@ -30,27 +29,6 @@ public sealed class PressReleasePublishedConsumer(NpgsqlDataSource dataSource, E
         var metadata = new EventMetadata(Actor: Source, CausationId: context.MessageId?.ToString());
         var completion = new CompleteFromPublication.Published(Source, $"{Source}:{m.ReleaseId}", m.UnitId, m.Headline, ContentKind.PressRelease, m.PublishedAt,
             $"/api/media/releases/{m.ReleaseId}");
-        var planned = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("""
-            SELECT publication_id FROM publications
-            WHERE unit_id = @unit
-              AND (content_ref = @ref OR (content_ref IS NULL AND NOT unplanned AND kind = 'press-release' AND lower(title) = lower(@title)
-                                         AND status IN ('planned', 'in-progress', 'missed')))
-            ORDER BY (content_ref = @ref) DESC NULLS LAST, planned_at NULLS LAST LIMIT 1
-            """, new { unit = m.UnitId, @ref = completion.ContentRef, title = m.Headline }, transaction, cancellationToken: ct));
-        if (planned is { } id)
-        {
-            await store.DecideAsync(Publication.StreamId(id), Publication.StreamType, Publication.Initial, Publication.Evolve,
-                p => CompleteFromPublication.Decide(p, completion, unit.TimeZone), metadata, ct);
-            return;
-        }
-        var unplanned = CompleteFromPublication.Unplanned(completion);
-        try
-        {
-            await store.AppendAsync(Publication.StreamId(unplanned.PublicationId), Publication.StreamType, ExpectedVersion.NoStream, [unplanned], metadata, ct);
-        }
-        catch (Humas.Eventing.Store.ConcurrencyException)
-        {
-            // Recorded by an earlier delivery of the same message.
-        }
+        await PublicationCompletions.RecordAsync(store, completion, unit.TimeZone, metadata, connection, transaction, ct);
     }
 }
