@@ -1,6 +1,7 @@
 using Humas.Benchmarks;
 
 if (args.FirstOrDefault() == "clarifications") return ClarificationsMatchingBenchmark.Run(args[1..]);
+if (args.FirstOrDefault() == "load") return await LoadBenchmark.RunAsync(args[1..]);
 
 var settings = BenchmarkSettings.FromArguments(args);
 if (args.FirstOrDefault() == "media")

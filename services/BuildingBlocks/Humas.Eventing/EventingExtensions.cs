@@ -80,10 +80,10 @@ public static class EventingExtensions
 
             // Transient faults (a database restart, a lock timeout) get time to pass; what still
             // fails lands in the endpoint's _error queue, from where it can be moved back.
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitMq) DeclareQuorumQueue(rabbitMq);
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitMq) DeclareQuorumQueue(rabbitMq, name);
             });
 
             // A broker outage degrades the service but does not take it out of rotation: writes
@@ -124,15 +124,21 @@ public static class EventingExtensions
     /// the loss of a node with its messages. MassTransit declares the endpoint's _error and
     /// _skipped queues with the same arguments, so they are quorum queues too. A failing message
     /// goes to _error after its retries within one delivery; the delivery limit only stops a
-    /// message that keeps killing the process before that (the broker then drops it). The
+    /// message that keeps killing the process before that: the broker then dead-letters it to the
+    /// same _error queue (through the endpoint's _error exchange, which MassTransit declares and
+    /// binds), where it waits to be looked at and moved back like any other fault. The
     /// arguments are part of the queue's identity: changing them needs the queues deleted
-    /// (drained) first, as `./humas infra up` does for the local broker's classic queues.
+    /// (drained) first, as `./humas infra up` does for the local broker's older queues.
     /// </summary>
-    private static void DeclareQuorumQueue(IRabbitMqReceiveEndpointConfigurator endpoint)
+    private static void DeclareQuorumQueue(IRabbitMqReceiveEndpointConfigurator endpoint, string queueName)
     {
         endpoint.SetQuorumQueue();
         endpoint.SetQueueArgument("x-delivery-limit", DeliveryLimit);
+        endpoint.SetQueueArgument("x-dead-letter-exchange", ErrorExchange(queueName));
     }
+
+    /// <summary>The exchange in front of an endpoint's _error queue (MassTransit's naming).</summary>
+    public static string ErrorExchange(string queueName) => queueName + "_error";
 
     private static string Required(IConfiguration configuration, string key) =>
         configuration[key] is { Length: > 0 } value

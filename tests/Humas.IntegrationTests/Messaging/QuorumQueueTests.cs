@@ -11,7 +11,8 @@ namespace Humas.IntegrationTests.Messaging;
 /// <summary>
 /// A service declares its durable endpoints' queues as quorum queues with a delivery limit, and
 /// their _error queues too, whatever the broker's default queue type (the local broker's is
-/// classic): asked of the broker itself with rabbitmqctl.
+/// classic): asked of the broker itself with rabbitmqctl. A message over the delivery limit is
+/// dead-lettered to the _error queue, not dropped.
 /// </summary>
 public sealed class QuorumQueueTests : IAsyncLifetime
 {
@@ -31,9 +32,11 @@ public sealed class QuorumQueueTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await host.StopAsync();
+        if (!stopped) await host.StopAsync();
         host.Dispose();
     }
+
+    private bool stopped;
 
     [Fact]
     public async Task Given_a_service_with_a_consumer_When_it_starts_and_a_message_fails_Then_its_queue_and_error_queue_are_quorum_queues()
@@ -56,6 +59,55 @@ public sealed class QuorumQueueTests : IAsyncLifetime
 
         var all = await DurableQueuesAsync();
         Assert.All(all, q => Assert.True(q.Type == "quorum", $"durable queue {q.Name} is a {q.Type} queue"));
+    }
+
+    [Fact]
+    public async Task A_message_handed_out_more_often_than_the_delivery_limit_lands_in_the_error_queue()
+    {
+        var endpoint = Assert.Single(await DurableQueuesAsync(), q => !q.Name.EndsWith("_error", StringComparison.Ordinal) && !q.Name.EndsWith("_skipped", StringComparison.Ordinal));
+        Assert.Contains($@"{{""x-dead-letter-exchange"",""{EventingExtensions.ErrorExchange(endpoint.Name)}""}}", endpoint.Arguments);
+        // A first fault makes MassTransit declare the _error exchange and queue.
+        await PublishUnreadableAsync(endpoint.Name);
+        await EventuallyAsync(async () => await MessagesAsync(endpoint.Name + "_error") == 1, "the unreadable message in the _error queue");
+
+        // With the service stopped, a message is handed out and returned unacknowledged past the
+        // limit, as it would be by a process that dies while handling it each time.
+        await host.StopAsync();
+        stopped = true;
+        var factory = new ConnectionFactory { Uri = new Uri(rabbitMq) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var messageId = Guid.NewGuid().ToString();
+        await channel.BasicPublishAsync("", endpoint.Name, mandatory: true,
+            basicProperties: new BasicProperties { ContentType = "application/json", Persistent = true, MessageId = messageId }, body: "{}"u8.ToArray());
+        for (var delivery = 0; delivery <= EventingExtensions.DeliveryLimit; delivery++)
+        {
+            BasicGetResult? got = null;
+            for (var tries = 0; got is null && tries < 50; tries++)
+            {
+                got = await channel.BasicGetAsync(endpoint.Name, autoAck: false);
+                if (got is null) await Task.Delay(100);
+            }
+            if (got is null) break; // dead-lettered
+            Assert.Equal(messageId, got.BasicProperties.MessageId);
+            await channel.BasicNackAsync(got.DeliveryTag, multiple: false, requeue: true);
+        }
+
+        await EventuallyAsync(async () => await MessagesAsync(endpoint.Name + "_error") == 2, "the message over the delivery limit in the _error queue");
+        Assert.Equal(0, await MessagesAsync(endpoint.Name));
+    }
+
+    private static async Task<long> MessagesAsync(string queue) =>
+        (await DurableQueuesAsync()).SingleOrDefault(q => q.Name == queue)?.Messages ?? -1;
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
+            await Task.Delay(250);
+        }
     }
 
     private async Task PublishUnreadableAsync(string queue)
