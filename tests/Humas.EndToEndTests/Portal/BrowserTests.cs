@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Humas.EndToEndTests.Infrastructure;
@@ -21,7 +22,8 @@ public sealed class BrowserTests : IAsyncLifetime
     public static TheoryData<string> Pages => new()
     {
         "/", "/kpu-33.21", "/kpu-33.21/ppid/permohonan", "/ppid/lacak", "/kpu-33.21/ppid/dip", "/kpu-33.21/ppid/tenggat?receivedAt=2026-12-23T10:00",
-        "/pemilu", "/kpu-91.71/agenda",
+        "/pemilu", "/kpu-91.71/agenda", "/klarifikasi", "/kpu-33.21/klarifikasi", "/klarifikasi/cek?text=surat+suara+sudah+dicoblos",
+        "/kpu-33.21/klarifikasi/lapor", "/klarifikasi/lacak", "/berita", "/kpu-33/berita",
     };
 
     public async Task InitializeAsync()
@@ -57,7 +59,30 @@ public sealed class BrowserTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Every_page_passes_axe_weighs_under_100_KB_and_fits_360_and_1280_px(string path)
+    public Task Every_page_passes_axe_weighs_under_100_KB_and_fits_360_and_1280_px(string path) => CheckPageAsync(path);
+
+    [Fact]
+    public async Task A_published_clarification_passes_axe_weighs_under_100_KB_and_fits_360_and_1280_px()
+    {
+        using var officer = await Gateway.ClientAsync(await Gateway.TokenAsync("humas-kpu-33.21", "humas-officer", "kpu-33.21"));
+        var claim = $"Kotak suara di desa {Guid.NewGuid():N} dibuka sebelum penghitungan dan isinya ditukar.";
+        var imported = await officer.PostAsJsonAsync("/api/clarifications/imports", new[]
+        {
+            new { unitId = "kpu-33.21", label = "hoaks", title = $"[HOAKS] {claim}", claim, explanation = "Faktanya kotak suara disegel.", publishedAt = DateTimeOffset.UtcNow.ToString("O") },
+        });
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        await CheckPageAsync($"/klarifikasi/{(await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("numbers")[0].GetString()}");
+    }
+
+    [Fact]
+    public async Task A_press_release_passes_axe_weighs_under_100_KB_and_fits_360_and_1280_px()
+    {
+        var (id, version, _, reviewer) = await MediaRelations.PressReleaseTests.ApprovedAsync("KPU Jawa Tengah menetapkan daftar pemilih tetap");
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{id}/publish", new { }, version));
+        await CheckPageAsync($"/rilis/{id}");
+    }
+
+    private async Task CheckPageAsync(string path)
     {
         foreach (var width in new[] { 360, 1280 })
         {
