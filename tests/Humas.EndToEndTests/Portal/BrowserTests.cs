@@ -23,7 +23,7 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         "/", "/kpu-33.21", "/kpu-33.21/ppid/permohonan", "/ppid/lacak", "/kpu-33.21/ppid/dip", "/kpu-33.21/ppid/tenggat?receivedAt=2026-12-23T10:00",
         "/pemilu", "/kpu-91.71/agenda", "/klarifikasi", "/kpu-33.21/klarifikasi", "/klarifikasi/cek?text=surat+suara+sudah+dicoblos",
-        "/kpu-33.21/klarifikasi/lapor", "/klarifikasi/lacak", "/berita", "/kpu-33/berita",
+        "/kpu-33.21/klarifikasi/lapor", "/klarifikasi/lacak", "/berita", "/kpu-33/berita", "/kpu-33.21/ppid/laporan",
     };
 
     public async Task InitializeAsync()
@@ -136,6 +136,42 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button).ClickAsync();
         await page.WaitForSelectorAsync("#status");
         Assert.Contains(number, await page.TextContentAsync("#status"));
+        Assert.DoesNotContain(code, page.Url);
+    }
+
+    [Fact]
+    public async Task With_JavaScript_off_a_citizen_checks_a_claim_reports_it_with_a_screenshot_and_follows_the_report()
+    {
+        await using var context = await ContextAsync(360, javaScript: false);
+        var page = await context.NewPageAsync();
+        var claim = $"Pesan berantai: pemilih di desa {Guid.NewGuid():N} harus mendaftar ulang lewat tautan ini sebelum hari pemungutan.";
+        await page.GotoAsync("/klarifikasi/cek");
+        await page.GetByLabel("Isi klaim").FillAsync(claim);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cek" }).ClickAsync();
+        await page.WaitForSelectorAsync("#tidak-ada");
+
+        await page.GotoAsync($"/{Requests.RandomRegencyUnit()}/klarifikasi/lapor");
+        await page.GetByLabel("Isi klaim").FillAsync(claim);
+        await page.GetByLabel("Dilihat di").SelectOptionAsync("whatsapp");
+        await page.GetByLabel("Tangkapan layar").SetInputFilesAsync(new FilePayload
+        {
+            Name = "pesan.png", MimeType = "image/png",
+            Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await page.WaitForSelectorAsync("#nomor");
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("report-confirmation", 360), FullPage = true });
+        Assert.Null(await page.QuerySelectorAsync("#tangkapan-galat"));
+        var number = (await page.TextContentAsync("#nomor"))!.Trim();
+        var code = (await page.TextContentAsync("#kode"))!.Trim();
+        Assert.DoesNotContain(code, page.Url);
+
+        await page.GotoAsync("/klarifikasi/lacak");
+        await page.GetByLabel("Nomor laporan").FillAsync(number);
+        await page.GetByLabel("Kode akses").FillAsync(code);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#status");
+        Assert.Contains(claim, await page.TextContentAsync("#status"));
         Assert.DoesNotContain(code, page.Url);
     }
 }

@@ -97,6 +97,7 @@ public sealed class CitizenPortalTests
     [InlineData("/klarifikasi/lacak")]
     [InlineData("/berita")]
     [InlineData("/kpu-33/berita")]
+    [InlineData("/kpu-33.21/ppid/laporan")]
     public async Task Every_page_is_light_labelled_in_order_and_switches_language_in_place(string path)
     {
         using var portal = await PortalPages.OpenAsync();
