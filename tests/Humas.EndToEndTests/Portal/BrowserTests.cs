@@ -71,7 +71,7 @@ public sealed class BrowserTests : IAsyncLifetime
             new { unitId = "kpu-33.21", label = "hoaks", title = $"[HOAKS] {claim}", claim, explanation = "Faktanya kotak suara disegel.", publishedAt = DateTimeOffset.UtcNow.ToString("O") },
         });
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
-        await CheckPageAsync($"/klarifikasi/{(await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("numbers")[0].GetString()}");
+        await CheckPageAsync($"/klarifikasi/{(await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("numbers")[0].GetString()}", "clarification");
     }
 
     [Fact]
@@ -79,10 +79,11 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         var (id, version, _, reviewer) = await MediaRelations.PressReleaseTests.ApprovedAsync("KPU Jawa Tengah menetapkan daftar pemilih tetap");
         await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{id}/publish", new { }, version));
-        await CheckPageAsync($"/rilis/{id}");
+        await CheckPageAsync($"/rilis/{id}", "release");
     }
 
-    private async Task CheckPageAsync(string path)
+    /// <summary>Checks one page; <paramref name="name"/> names its screenshots when the address changes from run to run.</summary>
+    private async Task CheckPageAsync(string path, string? name = null)
     {
         foreach (var width in new[] { 360, 1280 })
         {
@@ -90,7 +91,7 @@ public sealed class BrowserTests : IAsyncLifetime
             var page = await context.NewPageAsync();
             var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
             Assert.Equal(200, response!.Status);
-            await page.ScreenshotAsync(new() { Path = ScreenshotPath(path, width), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath(name ?? path, width), FullPage = true });
 
             // Nothing wider than the screen: no sideways scrolling at 360 px.
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -152,7 +153,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
         await page.GotoAsync($"/{Requests.RandomRegencyUnit()}/klarifikasi/lapor");
         await page.GetByLabel("Isi klaim").FillAsync(claim);
-        await page.GetByLabel("Dilihat di").SelectOptionAsync("whatsapp");
+        await page.GetByLabel("Dilihat di", new() { Exact = true }).SelectOptionAsync("whatsapp");
         await page.GetByLabel("Tangkapan layar").SetInputFilesAsync(new FilePayload
         {
             Name = "pesan.png", MimeType = "image/png",
