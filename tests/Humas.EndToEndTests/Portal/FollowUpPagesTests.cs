@@ -66,9 +66,7 @@ public sealed class FollowUpPagesTests
         var unit = Requests.RandomRegencyUnit();
         using var officer = await Steps.AsAsync("ppid-officer", unit);
         using var citizen = await Gateway.ClientAsync();
-        var request = await Steps.RegisterAsync(citizen, unit);
-        await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/ppid/requests/{request.Number}/answer",
-            new { outcome = "refused", summary = "Dikecualikan", exemption = "h", consequenceTest = "Memuat data pribadi pemilih", delivery = "email" }, 1));
+        var request = await Steps.RefusedAsync(citizen, officer, unit);
         using var portal = await PortalPages.OpenAsync();
 
         var status = await FollowAsync(portal, request);
