@@ -12,7 +12,10 @@ builder.Services.AddTexts(typeof(PortalSetup).Assembly);
 builder.Services.AddHealthChecks();
 builder.Services.AddSingleton(_ => UnitDirectory.Load());
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddRazorPages();
+// The national clarifications and newsroom are the same pages as a unit's, without a unit.
+builder.Services.AddRazorPages(options => options.Conventions
+    .AddPageRoute("/Clarifications/List", "/klarifikasi")
+    .AddPageRoute("/Media/Newsroom", "/berita"));
 builder.Services.Configure<RouteOptions>(options => options.ConstraintMap["unit"] = typeof(UnitIdConstraint));
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "humas-af");
 builder.Services.AddResponseCompression(options =>

@@ -399,7 +399,7 @@ public sealed class CaseLifecycleTests
     }
 
     /// <summary>Runs check_clarification.py (feedparser for RSS and Atom, a JSON Feed 1.1 check, pyld) on the body; fails with its message when the body does not pass.</summary>
-    private static async Task<JsonElement> CheckAsync(string kind, byte[] body)
+    internal static async Task<JsonElement> CheckAsync(string kind, byte[] body)
     {
         var script = Path.Combine(HumasControl.RepositoryRoot(), "tests", "Humas.EndToEndTests", "Clarifications", "check_clarification.py");
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -20,6 +20,15 @@ public static class Steps
             DateOnly.Parse(registered.GetProperty("dueDate").GetString()!));
     }
 
+    /// <summary>Registers a request that the unit's PPID officer then refuses under exemption h (Pasal 17): one the requester may object to.</summary>
+    public static async Task<Registered> RefusedAsync(HttpClient citizen, HttpClient officer, string unit)
+    {
+        var request = await RegisterAsync(citizen, unit);
+        await OkAsync(await PostAsync(officer, $"/api/ppid/requests/{request.Number}/answer",
+            new { outcome = "refused", summary = "Dikecualikan", exemption = "h", consequenceTest = "Memuat data pribadi pemilih", delivery = "email" }, 1));
+        return request;
+    }
+
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body, long ifMatch, string? accessCode = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

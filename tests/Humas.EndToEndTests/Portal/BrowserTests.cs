@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Humas.EndToEndTests.Infrastructure;
@@ -21,7 +22,8 @@ public sealed class BrowserTests : IAsyncLifetime
     public static TheoryData<string> Pages => new()
     {
         "/", "/kpu-33.21", "/kpu-33.21/ppid/permohonan", "/ppid/lacak", "/kpu-33.21/ppid/dip", "/kpu-33.21/ppid/tenggat?receivedAt=2026-12-23T10:00",
-        "/pemilu", "/kpu-91.71/agenda",
+        "/pemilu", "/kpu-91.71/agenda", "/klarifikasi", "/kpu-33.21/klarifikasi", "/klarifikasi/cek?text=surat+suara+sudah+dicoblos",
+        "/kpu-33.21/klarifikasi/lapor", "/klarifikasi/lacak", "/berita", "/kpu-33/berita", "/kpu-33.21/ppid/laporan",
     };
 
     public async Task InitializeAsync()
@@ -57,7 +59,31 @@ public sealed class BrowserTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Every_page_passes_axe_weighs_under_100_KB_and_fits_360_and_1280_px(string path)
+    public Task Every_page_passes_axe_weighs_under_100_KB_and_fits_360_and_1280_px(string path) => CheckPageAsync(path);
+
+    [Fact]
+    public async Task A_published_clarification_passes_axe_weighs_under_100_KB_and_fits_360_and_1280_px()
+    {
+        using var officer = await Gateway.ClientAsync(await Gateway.TokenAsync("humas-kpu-33.21", "humas-officer", "kpu-33.21"));
+        var claim = $"Kotak suara di desa {Guid.NewGuid():N} dibuka sebelum penghitungan dan isinya ditukar.";
+        var imported = await officer.PostAsJsonAsync("/api/clarifications/imports", new[]
+        {
+            new { unitId = "kpu-33.21", label = "hoaks", title = $"[HOAKS] {claim}", claim, explanation = "Faktanya kotak suara disegel.", publishedAt = DateTimeOffset.UtcNow.ToString("O") },
+        });
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        await CheckPageAsync($"/klarifikasi/{(await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("numbers")[0].GetString()}", "clarification");
+    }
+
+    [Fact]
+    public async Task A_press_release_passes_axe_weighs_under_100_KB_and_fits_360_and_1280_px()
+    {
+        var (id, version, _, reviewer) = await MediaRelations.PressReleaseTests.ApprovedAsync("KPU Jawa Tengah menetapkan daftar pemilih tetap");
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{id}/publish", new { }, version));
+        await CheckPageAsync($"/rilis/{id}", "release");
+    }
+
+    /// <summary>Checks one page; <paramref name="name"/> names its screenshots when the address changes from run to run.</summary>
+    private async Task CheckPageAsync(string path, string? name = null)
     {
         foreach (var width in new[] { 360, 1280 })
         {
@@ -65,7 +91,7 @@ public sealed class BrowserTests : IAsyncLifetime
             var page = await context.NewPageAsync();
             var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
             Assert.Equal(200, response!.Status);
-            await page.ScreenshotAsync(new() { Path = ScreenshotPath(path, width), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath(name ?? path, width), FullPage = true });
 
             // Nothing wider than the screen: no sideways scrolling at 360 px.
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -111,6 +137,42 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button).ClickAsync();
         await page.WaitForSelectorAsync("#status");
         Assert.Contains(number, await page.TextContentAsync("#status"));
+        Assert.DoesNotContain(code, page.Url);
+    }
+
+    [Fact]
+    public async Task With_JavaScript_off_a_citizen_checks_a_claim_reports_it_with_a_screenshot_and_follows_the_report()
+    {
+        await using var context = await ContextAsync(360, javaScript: false);
+        var page = await context.NewPageAsync();
+        var claim = $"Pesan berantai: pemilih di desa {Guid.NewGuid():N} harus mendaftar ulang lewat tautan ini sebelum hari pemungutan.";
+        await page.GotoAsync("/klarifikasi/cek");
+        await page.GetByLabel("Isi klaim").FillAsync(claim);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cek" }).ClickAsync();
+        await page.WaitForSelectorAsync("#tidak-ada");
+
+        await page.GotoAsync($"/{Requests.RandomRegencyUnit()}/klarifikasi/lapor");
+        await page.GetByLabel("Isi klaim").FillAsync(claim);
+        await page.GetByLabel("Dilihat di", new() { Exact = true }).SelectOptionAsync("whatsapp");
+        await page.GetByLabel("Tangkapan layar").SetInputFilesAsync(new FilePayload
+        {
+            Name = "pesan.png", MimeType = "image/png",
+            Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await page.WaitForSelectorAsync("#nomor");
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("report-confirmation", 360), FullPage = true });
+        Assert.Null(await page.QuerySelectorAsync("#tangkapan-galat"));
+        var number = (await page.TextContentAsync("#nomor"))!.Trim();
+        var code = (await page.TextContentAsync("#kode"))!.Trim();
+        Assert.DoesNotContain(code, page.Url);
+
+        await page.GotoAsync("/klarifikasi/lacak");
+        await page.GetByLabel("Nomor laporan").FillAsync(number);
+        await page.GetByLabel("Kode akses").FillAsync(code);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#status");
+        Assert.Contains(claim, await page.TextContentAsync("#status"));
         Assert.DoesNotContain(code, page.Url);
     }
 }

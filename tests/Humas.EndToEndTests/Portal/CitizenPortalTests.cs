@@ -90,6 +90,14 @@ public sealed class CitizenPortalTests
     [InlineData("/kpu-33.21/ppid/tenggat?receivedAt=2026-12-23T10:00")]
     [InlineData("/pemilu")]
     [InlineData("/kpu-91.71/agenda")]
+    [InlineData("/klarifikasi")]
+    [InlineData("/kpu-33.21/klarifikasi")]
+    [InlineData("/klarifikasi/cek?text=surat+suara+sudah+dicoblos")]
+    [InlineData("/kpu-33.21/klarifikasi/lapor")]
+    [InlineData("/klarifikasi/lacak")]
+    [InlineData("/berita")]
+    [InlineData("/kpu-33/berita")]
+    [InlineData("/kpu-33.21/ppid/laporan")]
     public async Task Every_page_is_light_labelled_in_order_and_switches_language_in_place(string path)
     {
         using var portal = await PortalPages.OpenAsync();

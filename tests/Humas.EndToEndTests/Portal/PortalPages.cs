@@ -35,8 +35,12 @@ public sealed class PortalPages : IDisposable
         return await ReadAsync(response, expected, path);
     }
 
-    /// <summary>Submits the page's form: its fields as they are, with <paramref name="values"/> set (a list for checkboxes).</summary>
-    public async Task<Page> SubmitAsync(Page page, IReadOnlyDictionary<string, string[]> values, HttpStatusCode expected, string formSelector = "main form")
+    /// <summary>
+    /// Submits the page's form: its fields as they are, with <paramref name="values"/> set (a list for checkboxes)
+    /// and, in a multipart form, <paramref name="files"/> as its file fields.
+    /// </summary>
+    public async Task<Page> SubmitAsync(Page page, IReadOnlyDictionary<string, string[]> values, HttpStatusCode expected, string formSelector = "main form",
+        IReadOnlyDictionary<string, (string FileName, byte[] Bytes)>? files = null)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"no form '{formSelector}'");
         var fields = new List<KeyValuePair<string, string>>();
@@ -45,6 +49,7 @@ public sealed class PortalPages : IDisposable
             var name = element.GetAttribute("name");
             if (name is null || values.ContainsKey(name)) continue;
             if (element is IHtmlInputElement { Type: "checkbox" or "radio" } box && !box.IsChecked) continue;
+            if (element is IHtmlInputElement { Type: "file" }) continue;
             var value = element switch
             {
                 IHtmlInputElement input => input.Value,
@@ -59,9 +64,18 @@ public sealed class PortalPages : IDisposable
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Response.RequestMessage!.RequestUri!.PathAndQuery : form.GetAttribute("action")!;
         var method = (form.GetAttribute("method") ?? "get").ToLowerInvariant();
         var response = method == "post"
-            ? await client.PostAsync(action, new FormUrlEncodedContent(fields))
+            ? await client.PostAsync(action, form.GetAttribute("enctype") == "multipart/form-data" ? Multipart(fields, files) : new FormUrlEncodedContent(fields))
             : await client.GetAsync($"{action.Split('?')[0]}?{string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"))}");
         return await ReadAsync(response, expected, action);
+    }
+
+    private static MultipartFormDataContent Multipart(List<KeyValuePair<string, string>> fields, IReadOnlyDictionary<string, (string FileName, byte[] Bytes)>? files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        foreach (var (name, (fileName, bytes)) in files ?? new Dictionary<string, (string, byte[])>())
+            content.Add(new ByteArrayContent(bytes) { Headers = { ContentType = new("application/octet-stream") } }, name, fileName);
+        return content;
     }
 
     private static async Task<Page> ReadAsync(HttpResponseMessage response, HttpStatusCode expected, string path)

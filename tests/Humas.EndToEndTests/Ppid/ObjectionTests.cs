@@ -11,9 +11,7 @@ public sealed class ObjectionTests
         var unit = Requests.RandomRegencyUnit();
         using var officer = await Steps.AsAsync("ppid-officer", unit);
         using var citizen = await Gateway.ClientAsync();
-        var request = await Steps.RegisterAsync(citizen, unit);
-        await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/ppid/requests/{request.Number}/answer",
-            new { outcome = "refused", summary = "Dikecualikan", exemption = "h", consequenceTest = "Memuat data pribadi pemilih", delivery = "email" }, 1));
+        var request = await Steps.RefusedAsync(citizen, officer, unit);
 
         var filedResponse = await Steps.PostAsync(citizen, $"/api/ppid/requests/{request.Number}/objections",
             new { grounds = new[] { "refused-under-exemption" }, reasons = "Berita acara adalah informasi terbuka" }, 0, request.AccessCode);

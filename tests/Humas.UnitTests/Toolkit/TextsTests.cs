@@ -62,6 +62,14 @@ public partial class TextsTests
             .. Humas.Portal.Pages.Ppid.RequestModel.ObtainMethods.Select(m => $"portal.request.obtain.{m}"),
             .. Humas.Portal.Pages.Ppid.RequestModel.DeliveryMethods.Select(m => $"portal.request.delivery.{m}"),
             .. Humas.Portal.Pages.Ppid.InformationListModel.Categories.Select(c => $"portal.dip.{c}"),
+            .. new[] { "hoaks", "disinformasi", "misinformasi", "belum-terbukti", "benar" }
+                .SelectMany(l => new[] { $"portal.clarification.label.{l}", $"portal.clarification.conclusion.{l}" }),
+            .. new[] { "confirmed", "suggested" }.Select(t => $"portal.check.tier.{t}"),
+            .. new[] { "in-review", "answered", "retracted" }.Select(s => $"portal.follow-report.status.{s}"),
+            .. Humas.Portal.Pages.Clarifications.ReportModel.Places.Select(p => $"portal.report.seen-on.{p}"),
+            .. Humas.Portal.Pages.Ppid.FollowModel.ObjectionGrounds.Select(g => $"portal.follow.objection.ground.{g}"),
+            .. new[] { "clarify", "withdraw", "object" }.Select(f => $"portal.follow.done.{f}"),
+            .. Humas.Portal.Pages.Ppid.AnnualReportModel.Figures.Select(f => $"portal.annual.{f}"),
         ];
         Assert.True(named.Count > 80, $"only {named.Count} texts named in {pages.Count} pages");
         var missing = named.Concat(built).Where(key => !catalog.Has(key)).ToList();

@@ -11,7 +11,7 @@ namespace Humas.Portal.Api;
 /// Every call asks for answers in the page's language, so a service's problem (a refused field,
 /// an unknown number) can be shown as it is.
 /// </summary>
-public sealed class HumasApi(HttpClient http)
+public sealed partial class HumasApi(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -43,7 +43,7 @@ public sealed class HumasApi(HttpClient http)
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = JsonContent.Create(body, options: Json);
+        if (body is not null) request.Content = body as HttpContent ?? JsonContent.Create(body, options: Json);
         request.Headers.AcceptLanguage.ParseAdd(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
         HttpResponseMessage response;
@@ -100,7 +100,7 @@ public sealed record Registered(string RegistrationNumber, string AccessCode, st
     Deadline Deadline);
 
 public sealed record RequestStatus(string RegistrationNumber, string UnitId, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, bool DueDateProvisional,
-    bool Extended, bool Overdue, string? InformationRequested, string? Outcome, DateTimeOffset? AnsweredAt);
+    bool Extended, bool Overdue, string? InformationRequested, string? Outcome, DateTimeOffset? AnsweredAt, long Version = 0);
 
 public sealed record InformationEntry(Guid EntryId, string UnitId, string Category, string Title, string? Summary, string? ResponsibleOfficial,
     IReadOnlyList<string>? Formats, string? RetentionPeriod, int? Year, DateTimeOffset? PublishedAt, string? Url, string? ExemptionClause);
