@@ -42,7 +42,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
 
     public sealed record Rendered(string ETag, DateTimeOffset LastModified, byte[] Bytes);
 
-    public static void Map(WebApplication app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/media/feeds/{format}", HandleAsync).AllowAnonymous()
             .WithTags("Feeds")
             .WithName("GetReleaseFeed")
@@ -284,7 +284,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
 
 public static class GetReleaseNinjs
 {
-    public static void MapGetReleaseNinjs(this WebApplication app) =>
+    public static void MapGetReleaseNinjs(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/media/releases/{releaseId:guid}/ninjs", async (Guid releaseId, HttpContext http, EventStore store, ReleaseFeeds feeds, CancellationToken ct) =>
             {
                 var found = await store.AggregateAsync(PressRelease.StreamId(releaseId), PressRelease.Initial, PressRelease.Evolve, ct);
