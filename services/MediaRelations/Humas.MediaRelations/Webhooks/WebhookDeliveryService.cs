@@ -148,9 +148,11 @@ public sealed partial class WebhookDeliveryService(
             await log.ExecuteNonQueryAsync(ct);
         }
         await using (var update = new NpgsqlCommand("""
-            UPDATE webhook_deliveries SET attempts = @attempt, status = @state, next_attempt_at = @next,
-                delivered_at = CASE WHEN @state = 'delivered' THEN @now ELSE delivered_at END
-            WHERE seq = @seq AND status = 'pending' -- one cancelled while in flight stays cancelled
+            UPDATE webhook_deliveries SET attempts = @attempt, next_attempt_at = @next,
+                -- One cancelled while in flight stays cancelled.
+                status = CASE WHEN status = 'pending' THEN @state ELSE status END,
+                delivered_at = CASE WHEN @state = 'delivered' AND status = 'pending' THEN @now ELSE delivered_at END
+            WHERE seq = @seq
             """, connection, transaction))
         {
             update.Parameters.AddWithValue("attempt", attempt);
