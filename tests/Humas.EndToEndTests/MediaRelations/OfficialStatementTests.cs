@@ -39,7 +39,7 @@ public sealed class OfficialStatementTests
         var published = await Steps.GetAsync(anyone, $"/api/media/releases/{releaseId}");
         Assert.Equal(draft.GetProperty("headline").GetString(), published.GetProperty("headline").GetString());
         var feed = await FeedTests.ParseAsync("ninjs", await anyone.GetByteArrayAsync($"/api/media/feeds/ninjs?unitId={CaseLifecycleTests.Unit}"));
-        Assert.Contains(feed.EnumerateArray(), i => i.GetProperty("uri").GetString()!.EndsWith(releaseId.ToString(), StringComparison.Ordinal));
+        Assert.Contains(feed.EnumerateArray(), i => i.GetProperty("id").GetString()!.EndsWith(releaseId.ToString(), StringComparison.Ordinal));
 
         await Gateway.EventuallyAsync(async () =>
             {
