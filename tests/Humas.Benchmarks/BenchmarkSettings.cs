@@ -2,7 +2,8 @@ namespace Humas.Benchmarks;
 
 /// <summary>
 /// How long each measurement runs; --quick shortens rounds and the relay load for a smoke run.
-/// 'append' or 'relay' runs only that benchmark (both run when neither is named).
+/// 'append' or 'relay' runs only that benchmark (both run when neither is named); 'media' and
+/// 'calendar' run their own benchmark alone.
 /// </summary>
 public sealed record BenchmarkSettings(bool Quick, IReadOnlySet<string> Only)
 {
@@ -24,7 +25,7 @@ public sealed record BenchmarkSettings(bool Quick, IReadOnlySet<string> Only)
     /// <summary>Streams appended to at the fixed load: enough that a slow append does not hold up the next event.</summary>
     public int RelayPacedWriters => 32;
 
-    public static readonly string[] Benchmarks = ["append", "relay"];
+    public static readonly string[] Benchmarks = ["append", "relay", "media", "calendar"];
 
     public bool Runs(string benchmark) => Only.Count == 0 || Only.Contains(benchmark);
 

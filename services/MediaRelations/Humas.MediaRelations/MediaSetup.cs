@@ -7,6 +7,7 @@ using Humas.MediaRelations.PressReleases;
 using Humas.MediaRelations.Subjects;
 using Humas.MediaRelations.Webhooks;
 using Humas.ReferenceData;
+using Humas.ServiceDefaults.Http;
 using Humas.ServiceDefaults.Texts;
 using Humas.UseCases;
 
@@ -36,6 +37,8 @@ public static class MediaSetup
             .Event<JournalistTokenIssued>("journalist-token-issued")
             .Event<WebhookSubscribed>("webhook-subscribed")
             .Event<WebhookSubscriptionCancelled>("webhook-subscription-cancelled")
+            .Event<WebhookDeliveriesReplayed>("webhook-deliveries-replayed")
+            .Event<JournalistPersonalDataErased>("journalist-personal-data-erased")
             .SealsPersonalData()
             .Publishes<PressReleasePublished>()
             .Publishes<Contracts.PressReleaseCorrected>()
@@ -64,18 +67,22 @@ public static class MediaSetup
 
     public static WebApplication MapMediaRelations(this WebApplication app)
     {
-        app.MapListSubjects();
-        var releases = app.MapGroup("/api/media/releases").WithTags("Press releases");
+        // Every endpoint's dates and texts are checked before its handler runs (InputChecks).
+        var api = app.MapGroup("").CheckInput();
+        api.MapListSubjects();
+        var releases = api.MapGroup("/api/media/releases").WithTags("Press releases");
         releases.MapReleaseWorkflow();
         releases.MapGetRelease();
         releases.MapCorrectingAndWithdrawing();
         releases.MapGetReleaseVersions();
         releases.MapAttachments();
-        ReleaseFeeds.Map(app);
-        app.MapGetReleaseNinjs();
-        app.MapGroup("/api/media/journalists").WithTags("Journalists").MapJournalists();
-        app.MapEmbargoedChannel();
-        app.MapGroup("/api/media/webhooks").WithTags("Webhooks").MapWebhooks();
+        ReleaseFeeds.Map(api);
+        api.MapGetReleaseNinjs();
+        api.MapGroup("/api/media/journalists").WithTags("Journalists").MapJournalists();
+        api.MapEmbargoedChannel();
+        var webhooks = api.MapGroup("/api/media/webhooks").WithTags("Webhooks");
+        webhooks.MapWebhooks();
+        webhooks.MapDeadDeliveries();
         return app;
     }
 }

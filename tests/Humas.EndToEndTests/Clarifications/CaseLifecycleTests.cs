@@ -16,11 +16,11 @@ namespace Humas.EndToEndTests.Clarifications;
 /// </summary>
 public sealed class CaseLifecycleTests
 {
-    private const string Unit = "kpu-33.21";
+    internal const string Unit = "kpu-33.21";
     private const string Phone = "+62 812 7777 4321";
 
     /// <summary>A village name no other test run uses, so that this test's claims match only themselves.</summary>
-    private static string Village() => "desa" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
+    internal static string Village() => "desa" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
 
     private static async Task<HttpClient> OfficerAsync(string name, string unit = Unit) =>
         await Gateway.ClientAsync(await Gateway.TokenAsync($"{name}-{Guid.NewGuid():N}", "humas-officer", unit));
@@ -46,7 +46,7 @@ public sealed class CaseLifecycleTests
         contact = new { name = "Warga Pelapor", phone = Phone },
     };
 
-    private sealed record Published(string Number, Guid CaseId, long Version, string ReportNumber, string AccessCode, HttpClient Author, HttpClient Approver);
+    internal sealed record Published(string Number, Guid CaseId, long Version, string ReportNumber, string AccessCode, HttpClient Author, HttpClient Approver);
 
     private static async Task<JsonElement> FollowAsync(string number, string accessCode)
     {
@@ -73,8 +73,11 @@ public sealed class CaseLifecycleTests
         references = new[] { "https://kpu.example.go.id/berita-acara/1" },
     };
 
-    /// <summary>Reports a claim anonymously and takes it through the case to a published clarification.</summary>
-    private static async Task<Published> PublishAsync(string village, object? reach = null)
+    /// <summary>
+    /// Reports a claim anonymously and takes it through the case to a published clarification (with
+    /// the legal review a claim the mass media quoted needs).
+    /// </summary>
+    internal static async Task<Published> PublishAsync(string village, object? reach = null, bool legalReview = false)
     {
         using var citizen = await Gateway.ClientAsync();
         var submitted = await citizen.PostAsJsonAsync("/api/clarifications/reports", Report(village, reach: reach));
@@ -101,7 +104,8 @@ public sealed class CaseLifecycleTests
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.Equal("clarification.approval.own-draft", (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         await Steps.OkAsync(await Steps.PostAsync(approver, $"{path}/approval", new { }, 5));
-        var published = await Steps.OkAsync(await Steps.PostAsync(author, $"{path}/publication", new { }, 6));
+        if (legalReview) await Steps.OkAsync(await Steps.PostAsync(approver, $"{path}/legal-review", new { note = "Biro hukum: layak terbit." }, 6));
+        var published = await Steps.OkAsync(await Steps.PostAsync(author, $"{path}/publication", new { }, legalReview ? 7 : 6));
         return new Published(published.GetProperty("number").GetString()!, caseId, published.GetProperty("version").GetInt64(), reportNumber, code, author, approver);
     }
 

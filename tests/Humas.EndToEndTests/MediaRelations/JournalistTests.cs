@@ -40,9 +40,9 @@ public sealed class JournalistTests
         return (id, issued.GetProperty("token").GetString()!, account);
     }
 
-    private static async Task<HttpResponseMessage> EmbargoedAsync(HttpClient client, string? token)
+    private static async Task<HttpResponseMessage> EmbargoedAsync(HttpClient client, string? token, Guid? releaseId = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/media/embargoed");
+        var request = new HttpRequestMessage(HttpMethod.Get, releaseId is null ? "/api/media/embargoed" : $"/api/media/embargoed/{releaseId}");
         if (token is not null) request.Headers.Add("X-Journalist-Token", token);
         return await client.SendAsync(request);
     }
@@ -80,6 +80,91 @@ public sealed class JournalistTests
         await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/media/journalists/{journalistId}/revoke", new { reason = "Melanggar embargo" }, 3));
         Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(anyone, token)).StatusCode);
         await AssertHiddenFromThePublicAsync(anyone, releaseId);
+    }
+
+    [Fact]
+    public async Task One_embargoed_release_is_served_marked_to_an_accredited_journalist_of_its_units_and_is_a_404_to_everyone_else()
+    {
+        var officer = await Steps.AsAsync("humas-officer", Unit);
+        var (journalistId, token, _) = await AccreditedAsync(officer);
+        var (_, elsewhereToken, _) = await AccreditedAsync(await Steps.AsAsync("humas-officer", "kpu-35"), "kpu-35");
+        var (releaseId, version, _, reviewer) = await PressReleaseTests.ApprovedAsync("Embargo satu rilis");
+        var until = DateTimeOffset.UtcNow.AddHours(2);
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{releaseId}/publish", new { embargoUntil = until }, version));
+        var (publicId, publicVersion, _, publicReviewer) = await PressReleaseTests.ApprovedAsync("Tanpa embargo");
+        await Steps.OkAsync(await Steps.PostAsync(publicReviewer, $"/api/media/releases/{publicId}/publish", new { }, publicVersion));
+        using var anyone = await Gateway.ClientAsync();
+
+        var response = await EmbargoedAsync(anyone, token, releaseId);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var item = (await FeedTests.ParseAsync("ninjs", await response.Content.ReadAsByteArrayAsync()))[0];
+        Assert.EndsWith(releaseId.ToString(), item.GetProperty("id").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(until.ToUnixTimeSeconds(), DateTimeOffset.Parse(item.GetProperty("embargoed").GetString()!).ToUnixTimeSeconds());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await EmbargoedAsync(anyone, null, releaseId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(anyone, "ABCDEFGHJKMNPQRSTUVWXYZ234567892", releaseId)).StatusCode);
+        // Another province's journalist, a release not under embargo, an unknown one: 404 alike.
+        Assert.Equal(HttpStatusCode.NotFound, (await EmbargoedAsync(anyone, elsewhereToken, releaseId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await EmbargoedAsync(anyone, token, publicId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await EmbargoedAsync(anyone, token, Guid.NewGuid())).StatusCode);
+        await AssertHiddenFromThePublicAsync(anyone, releaseId);
+
+        await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/media/journalists/{journalistId}/revoke", new { reason = "Selesai liputan" }, 3));
+        Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(anyone, token, releaseId)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_journalist_has_their_personal_data_erased_the_event_is_recorded_and_nothing_of_it_can_be_read_again()
+    {
+        var officer = await Steps.AsAsync("humas-officer", Unit);
+        var (id, token, account) = await AccreditedAsync(officer);
+        var path = $"/api/media/journalists/{id}/personal-data";
+
+        // Only the journalist or the unit's officers.
+        var stranger = await JournalistAccountAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await DeleteAsync(stranger, path, 3)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await DeleteAsync(await Steps.AsAsync("humas-officer", "kpu-35"), path, 3)).StatusCode);
+
+        var erased = await Steps.OkAsync(await DeleteAsync(account, path, 3));
+        Assert.True(erased.GetProperty("personalDataErased").GetBoolean());
+        Assert.Equal("revoked", erased.GetProperty("status").GetString());
+        var seen = await Steps.GetAsync(officer, $"/api/media/journalists/{id}");
+        Assert.True(seen.GetProperty("personalDataErased").GetBoolean());
+        foreach (var field in new[] { "fullName", "email", "pressCardNumber" })
+            Assert.False(seen.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null, $"{field} is still readable");
+        Assert.Equal("Suara Semarang", seen.GetProperty("outlet").GetString());
+        var listed = (await Steps.GetAsync(officer, $"/api/media/journalists?unitId={Unit}")).EnumerateArray().Single(j => j.GetProperty("journalistId").GetGuid() == id);
+        Assert.False(listed.TryGetProperty("fullName", out _));
+        using var anyone = await Gateway.ClientAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(anyone, token)).StatusCode);
+
+        // Recorded once; the key is destroyed, so the sealed copy in the registration can never be opened again.
+        await using (var db = await Databases.OpenAsync("mediarelations"))
+        {
+            await using var command = new Npgsql.NpgsqlCommand("""
+                SELECT count(*) FILTER (WHERE e.type = 'journalist-personal-data-erased'),
+                       count(*) FILTER (WHERE e.type = 'journalist-personal-data-erased' AND k.erased IS NOT NULL AND k.wrapped_key IS NULL)
+                FROM events e LEFT JOIN personal_data_keys k ON k.subject_id = (e.data->>'personalDataSubject')::uuid
+                WHERE e.stream_id = @stream
+                """, db);
+            command.Parameters.AddWithValue("stream", $"journalist-{id}");
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(1L, reader.GetInt64(0));
+            Assert.Equal(1L, reader.GetInt64(1));
+        }
+        // A repeat by an officer changes nothing; the account may register afresh.
+        Assert.Equal(5, (await Steps.OkAsync(await DeleteAsync(officer, path, 5))).GetProperty("version").GetInt64());
+        Assert.Equal(HttpStatusCode.Conflict, (await Steps.PostAsync(officer, $"/api/media/journalists/{id}/accredit", new { }, 5)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await account.PostAsJsonAsync("/api/media/journalists", Registration($"r{Guid.NewGuid():N}@example.org"))).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string path, long ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{ifMatch}\"");
+        return await client.SendAsync(request);
     }
 
     [Fact]

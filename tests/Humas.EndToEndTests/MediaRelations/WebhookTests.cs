@@ -20,12 +20,18 @@ public sealed class WebhookTests
 {
     private const string Secret = "rahasia-langganan-uji-01";
 
-    /// <summary>An HTTP server on a free loopback port that records what it receives and answers the statuses it is given, then 200.</summary>
+    /// <summary>
+    /// An HTTP server on a free loopback port that records what it receives and answers the statuses
+    /// it is given, then <see cref="Always"/>; while <see cref="Hold"/> is set, it answers nothing until it completes.
+    /// </summary>
     private sealed class Receiver : IDisposable
     {
         private readonly HttpListener listener = new();
         private readonly ConcurrentQueue<int> statuses;
-        private readonly int always;
+
+        public int Always { get; set; }
+
+        public TaskCompletionSource? Hold { get; set; }
 
         public sealed record Received(string DeliveryId, string Event, string Timestamp, string Signature, byte[] Body, JsonElement Ninjs);
 
@@ -36,7 +42,7 @@ public sealed class WebhookTests
         public Receiver(int[]? first = null, int always = 200)
         {
             statuses = new ConcurrentQueue<int>(first ?? []);
-            this.always = always;
+            Always = always;
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -60,7 +66,8 @@ public sealed class WebhookTests
                 Requests.Enqueue(new Received(context.Request.Headers["Humas-Webhook-Id"] ?? "", context.Request.Headers["Humas-Webhook-Event"] ?? "",
                     context.Request.Headers["Humas-Webhook-Timestamp"] ?? "", context.Request.Headers["Humas-Webhook-Signature"] ?? "", body,
                     JsonDocument.Parse(body).RootElement.Clone()));
-                context.Response.StatusCode = statuses.TryDequeue(out var status) ? status : always;
+                if (Hold is { } hold) await hold.Task;
+                context.Response.StatusCode = statuses.TryDequeue(out var status) ? status : Always;
                 context.Response.Close();
             }
         }
@@ -73,7 +80,12 @@ public sealed class WebhookTests
 
     private static async Task<(Guid SubscriptionId, HttpClient Account)> SubscribeAsync(Receiver receiver)
     {
-        var officer = await Steps.AsAsync("humas-officer", "kpu-33");
+        var (subscriptionId, account, _) = await SubscribeAsync(receiver, await Steps.AsAsync("humas-officer", "kpu-33"));
+        return (subscriptionId, account);
+    }
+
+    private static async Task<(Guid SubscriptionId, HttpClient Account, Guid JournalistId)> SubscribeAsync(Receiver receiver, HttpClient officer)
+    {
         var (journalistId, _, account) = await JournalistTests.AccreditedAsync(officer);
         var response = await account.PostAsJsonAsync("/api/media/webhooks", new
         {
@@ -82,7 +94,107 @@ public sealed class WebhookTests
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var view = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(view.TryGetProperty("secret", out _));
-        return (view.GetProperty("subscriptionId").GetGuid(), account);
+        return (view.GetProperty("subscriptionId").GetGuid(), account, journalistId);
+    }
+
+    private static async Task<JsonElement> DeliveryAsync(HttpClient account, Guid subscriptionId, Guid releaseId) =>
+        (await Steps.GetAsync(account, $"/api/media/webhooks/{subscriptionId}/deliveries")).EnumerateArray().SingleOrDefault(d => d.GetProperty("releaseId").GetGuid() == releaseId);
+
+    private static async Task<Guid> PublishedAsync(string headline)
+    {
+        var (releaseId, version, _, reviewer) = await PressReleaseTests.ApprovedAsync(headline);
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{releaseId}/publish", new { }, version));
+        return releaseId;
+    }
+
+    private static async Task<JsonElement> DeadAsync(HttpClient account, Guid subscriptionId, Guid releaseId)
+    {
+        JsonElement delivery = default;
+        await Gateway.EventuallyAsync(async () =>
+        {
+            delivery = await DeliveryAsync(account, subscriptionId, releaseId);
+            return delivery.ValueKind == JsonValueKind.Object && delivery.GetProperty("status").GetString() == "dead";
+        }, TimeSpan.FromSeconds(60), "the delivery to be dead after its attempts");
+        return delivery;
+    }
+
+    [Fact]
+    public async Task Revoking_a_journalist_ends_their_subscriptions_at_once_even_with_a_delivery_in_flight()
+    {
+        using var receiver = new Receiver(always: 503) { Hold = new TaskCompletionSource() };
+        var officer = await Steps.AsAsync("humas-officer", "kpu-33");
+        var (subscriptionId, account, journalistId) = await SubscribeAsync(receiver, officer);
+        var releaseId = await PublishedAsync("Sebelum pencabutan");
+        await Gateway.EventuallyAsync(() => Task.FromResult(receiver.For(releaseId).Any()), TimeSpan.FromSeconds(60), "the delivery to be in flight");
+
+        await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/media/journalists/{journalistId}/revoke", new { reason = "Melanggar embargo" }, 3));
+        receiver.Hold.SetResult();
+        var after = await PublishedAsync("Sesudah pencabutan");
+        // Retries come after 1 s and 2 s in development: none may come, and nothing for the later release.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Single(receiver.For(releaseId));
+        Assert.Empty(receiver.For(after));
+        var cancelled = await DeliveryAsync(account, subscriptionId, releaseId);
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Undefined, (await DeliveryAsync(account, subscriptionId, after)).ValueKind);
+
+        // Accredited again: the old subscription stays ended.
+        await Steps.OkAsync(await Steps.PostAsync(officer, $"/api/media/journalists/{journalistId}/accredit", new { }, 4));
+        var again = await PublishedAsync("Sesudah akreditasi ulang");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Empty(receiver.For(again));
+    }
+
+    [Fact]
+    public async Task Officers_list_dead_deliveries_and_replay_one_or_all_which_are_then_sent_again_signed_with_the_same_id()
+    {
+        using var receiver = new Receiver(always: 503);
+        var officer = await Steps.AsAsync("humas-officer", "kpu-33");
+        var (subscriptionId, account, _) = await SubscribeAsync(receiver, officer);
+        var first = await PublishedAsync("Diulang satu");
+        var second = await PublishedAsync("Diulang semua");
+        var firstDelivery = (await DeadAsync(account, subscriptionId, first)).GetProperty("deliveryId").GetGuid();
+        var secondDelivery = (await DeadAsync(account, subscriptionId, second)).GetProperty("deliveryId").GetGuid();
+
+        var dead = await Steps.GetAsync(officer, "/api/media/webhooks/dead?unitId=kpu-33");
+        var listed = dead.EnumerateArray().Single(d => d.GetProperty("deliveryId").GetGuid() == firstDelivery);
+        Assert.Equal(3, listed.GetProperty("attempts").GetInt32());
+        Assert.Equal("HTTP 503", listed.GetProperty("lastError").GetString());
+        Assert.False(listed.TryGetProperty("url", out _));
+        Assert.Contains(dead.EnumerateArray(), d => d.GetProperty("deliveryId").GetGuid() == secondDelivery);
+        using var anyone = await Gateway.ClientAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.GetAsync("/api/media/webhooks/dead?unitId=kpu-33")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await account.GetAsync("/api/media/webhooks/dead?unitId=kpu-33")).StatusCode);
+        var otherProvince = await Steps.AsAsync("humas-officer", "kpu-35");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherProvince.PostAsJsonAsync($"/api/media/webhooks/dead/{firstDelivery}/replay", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/media/webhooks/dead/{Guid.NewGuid()}/replay", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/api/media/webhooks/dead")).StatusCode);
+
+        receiver.Always = 200;
+        var replayed = await Steps.OkAsync(await officer.PostAsJsonAsync($"/api/media/webhooks/dead/{firstDelivery}/replay", new { }));
+        Assert.Equal([firstDelivery], replayed.GetProperty("replayed").EnumerateArray().Select(d => d.GetGuid()));
+        await Gateway.EventuallyAsync(async () => (await DeliveryAsync(account, subscriptionId, first)).GetProperty("status").GetString() == "delivered",
+            TimeSpan.FromSeconds(60), "the replayed delivery to be delivered");
+        var log = (await DeliveryAsync(account, subscriptionId, first)).GetProperty("log").EnumerateArray().Select(a => a.GetProperty("statusCode").GetInt32());
+        Assert.Equal([503, 503, 503, 200], log);
+        Assert.All(receiver.For(first), r => Assert.Equal(firstDelivery.ToString(), r.DeliveryId));
+        AssertSigned(receiver.For(first).Last());
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/media/webhooks/dead/{firstDelivery}/replay", new { })).StatusCode);
+
+        var all = await Steps.OkAsync(await officer.PostAsJsonAsync("/api/media/webhooks/dead/replay?unitId=kpu-33", new { }));
+        var ids = all.GetProperty("replayed").EnumerateArray().Select(d => d.GetGuid()).ToList();
+        Assert.Contains(secondDelivery, ids);
+        Assert.DoesNotContain(firstDelivery, ids);
+        await Gateway.EventuallyAsync(async () => (await DeliveryAsync(account, subscriptionId, second)).GetProperty("status").GetString() == "delivered",
+            TimeSpan.FromSeconds(60), "every dead delivery to be delivered after the replay");
+
+        await using (var db = await Databases.OpenAsync("mediarelations"))
+        {
+            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM events WHERE stream_id = @stream AND type = 'webhook-deliveries-replayed'", db);
+            command.Parameters.AddWithValue("stream", $"webhook-subscription-{subscriptionId}");
+            Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+        }
+        await Steps.OkAsync(await Steps.PostAsync(account, $"/api/media/webhooks/{subscriptionId}/cancel", new { }, 3));
     }
 
     private static void AssertSigned(Receiver.Received received)

@@ -64,6 +64,31 @@ public sealed class JournalistTests
     }
 
     [Fact]
+    public void An_erasure_ends_the_accreditation_with_the_personal_data_unlinks_the_account_and_happens_once()
+    {
+        var state = Registered();
+        state = Apply(state, JournalistUseCases.Accredit(state, By("officer")));
+        state = Apply(state, JournalistUseCases.IssueToken(state, "h1", By("account-1")));
+
+        var erased = JournalistUseCases.Erase(state, By("account-1"));
+        Assert.IsType<JournalistAccreditationRevoked>(erased[0]);
+        var record = Assert.IsType<JournalistPersonalDataErased>(erased[1]);
+        Assert.Equal(state.PersonalDataSubject, record.PersonalDataSubject);
+        state = Apply(state, erased);
+        Assert.True(state.PersonalDataErased);
+        Assert.Equal(AccreditationStatus.Revoked, state.Status);
+        Assert.False(state.Admits("h1"));
+        Assert.Equal("", state.Account);
+        Assert.Equal("", state.SealedDetails);
+        Assert.Equal("Suara Semarang", state.Outlet);
+        Assert.Empty(JournalistUseCases.Erase(state, By("officer")));
+        Assert.Equal("journalist.erased", Refusals.Conflict(() => JournalistUseCases.Accredit(state, By("officer"))).Code);
+
+        // Never accredited: the erasure alone.
+        Assert.IsType<JournalistPersonalDataErased>(Assert.Single(JournalistUseCases.Erase(Registered(), By("officer"))));
+    }
+
+    [Fact]
     public void Bad_registrations_name_their_fields()
     {
         var errors = JournalistUseCases.Validate(new JournalistUseCases.RegisterBody("kpu-99", "", null, "bukan-email", null, null), Units);

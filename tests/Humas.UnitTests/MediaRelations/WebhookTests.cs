@@ -78,4 +78,16 @@ public sealed class WebhookTests
         Assert.False(state.Active);
         Assert.Empty(WebhookUseCases.Cancel(state, new WebhookContext(Now, "account-1")));
     }
+
+    [Fact]
+    public void Dead_deliveries_are_replayed_to_an_active_subscription_only()
+    {
+        var subscription = Guid.NewGuid();
+        var deliveries = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var replayed = Assert.IsType<WebhookDeliveriesReplayed>(Assert.Single(DeadDeliveries.Replay(true, subscription, deliveries, "officer", Now)));
+        Assert.Equal(deliveries, replayed.DeliveryIds);
+        Assert.Equal(subscription, replayed.SubscriptionId);
+        Assert.Empty(DeadDeliveries.Replay(true, subscription, [], "officer", Now));
+        Assert.Equal("subscription.ended", Refusals.Conflict(() => DeadDeliveries.Replay(false, subscription, deliveries, "officer", Now)).Code);
+    }
 }

@@ -42,7 +42,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
 
     public sealed record Rendered(string ETag, DateTimeOffset LastModified, byte[] Bytes);
 
-    public static void Map(WebApplication app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/media/feeds/{format}", HandleAsync).AllowAnonymous()
             .WithTags("Feeds")
             .WithName("GetReleaseFeed")
@@ -108,11 +108,14 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
 
     private async Task<Rendered> RenderAsync(string format, string? unitId, string? subject, string baseUri, CancellationToken ct)
     {
-        var (count, latest) = await StampAsync(unitId, subject, ct);
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{format}|{unitId}|{subject}|{count}|{latest.UtcTicks}|{baseUri}")))[..32]}\"";
+        var newest = await NewestAsync(unitId, subject, ct);
+        var latest = newest.Count == 0 ? DateTimeOffset.UnixEpoch : newest.Max(n => n.UpdatedAt);
+        var stamp = new StringBuilder($"{format}|{unitId}|{subject}|{baseUri}");
+        foreach (var (id, updatedAt) in newest) stamp.Append(CultureInfo.InvariantCulture, $"|{id:N}:{updatedAt.UtcTicks}");
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp.ToString())))[..32]}\"";
         var key = (format, unitId, subject);
         if (cache.TryGetValue(key, out var cached) && cached.ETag == etag) return cached;
-        var releases = await LatestAsync(unitId, subject, ct);
+        var releases = await ReleasesAsync(newest, ct);
         var bytes = format switch
         {
             "rss" => Syndication(releases, unitId, subject, baseUri, rss: true),
@@ -131,27 +134,27 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
         AND (@subject::text IS NULL OR @subject = ANY (subjects))
         """;
 
-    private async Task<(long Count, DateTimeOffset Latest)> StampAsync(string? unitId, string? subject, CancellationToken ct)
+    /// <summary>
+    /// The newest releases of the feed, each with when it last changed in public. Every change a
+    /// feed shows (publication, embargo lifted, correction, withdrawal) moves updated_at, so these
+    /// rows alone decide the feed's bytes: its ETag is their hash, its Last-Modified their newest
+    /// time. One index scan in updated_at order, stopping after Size rows; counting every release of
+    /// the scope instead (as an earlier stamp did) read all of a province's rows on every request.
+    /// </summary>
+    private async Task<IReadOnlyList<(Guid Id, DateTimeOffset UpdatedAt)>> NewestAsync(string? unitId, string? subject, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"SELECT count(*), max(updated_at) FROM press_release_feed WHERE {Filter}");
+        var newest = new List<(Guid, DateTimeOffset)>(Size);
+        await using var command = db.CreateCommand($"SELECT release_id, updated_at FROM press_release_feed WHERE {Filter} ORDER BY updated_at DESC LIMIT {Size}");
         Parameters(command, unitId, subject);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var latest = reader.IsDBNull(1) ? DateTimeOffset.UnixEpoch : new DateTimeOffset(reader.GetDateTime(1).ToUniversalTime(), TimeSpan.Zero);
-        return (reader.GetInt64(0), latest);
+        while (await reader.ReadAsync(ct)) newest.Add((reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        return newest;
     }
 
-    private async Task<IReadOnlyList<PressRelease>> LatestAsync(string? unitId, string? subject, CancellationToken ct)
+    private async Task<IReadOnlyList<PressRelease>> ReleasesAsync(IReadOnlyList<(Guid Id, DateTimeOffset UpdatedAt)> newest, CancellationToken ct)
     {
-        var ids = new List<Guid>();
-        await using (var command = db.CreateCommand($"SELECT release_id FROM press_release_feed WHERE {Filter} ORDER BY updated_at DESC LIMIT {Size}"))
-        {
-            Parameters(command, unitId, subject);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
-        }
-        var streams = await store.ReadStreamsAsync(ids.Select(PressRelease.StreamId).ToArray(), ct);
-        return ids.Select(id => streams.TryGetValue(PressRelease.StreamId(id), out var events)
+        var streams = await store.ReadStreamsAsync(newest.Select(n => PressRelease.StreamId(n.Id)).ToArray(), ct);
+        return newest.Select(n => streams.TryGetValue(PressRelease.StreamId(n.Id), out var events)
                 ? events.Select(e => e.Data).Aggregate(PressRelease.Initial, PressRelease.Evolve) : null)
             .Where(r => r is not null && (r.IsPublic || r.IsWithdrawnPublicly)).Select(r => r!).ToList();
     }
@@ -284,7 +287,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
 
 public static class GetReleaseNinjs
 {
-    public static void MapGetReleaseNinjs(this WebApplication app) =>
+    public static void MapGetReleaseNinjs(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/media/releases/{releaseId:guid}/ninjs", async (Guid releaseId, HttpContext http, EventStore store, ReleaseFeeds feeds, CancellationToken ct) =>
             {
                 var found = await store.AggregateAsync(PressRelease.StreamId(releaseId), PressRelease.Initial, PressRelease.Evolve, ct);

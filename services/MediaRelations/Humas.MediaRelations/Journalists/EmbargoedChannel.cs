@@ -15,14 +15,17 @@ namespace Humas.MediaRelations.Journalists;
 /// X-Journalist-Token lists, as ninjs, the releases of the journalist's unit (and the units under
 /// it) published under an embargo still in force, each with <c>embargoed</c> set to its time. No
 /// token is 401; a token that is unknown, replaced, or of a journalist not (or no longer)
-/// accredited is 403. Answers are never cached.
+/// accredited is 403. <c>GET /api/media/embargoed/{releaseId}</c> answers one such release the
+/// same way; one that is not under embargo any more, not of the journalist's units, or unknown is
+/// 404 alike (the public address serves it once it is public). Answers are never cached.
 /// </summary>
 public static class EmbargoedChannel
 {
     public const int Size = 100;
 
-    public static void MapEmbargoedChannel(this WebApplication app) =>
-        app.MapGet("/api/media/embargoed", HandleAsync).AllowAnonymous()
+    public static void MapEmbargoedChannel(this RouteGroupBuilder api)
+    {
+        api.MapGet("/api/media/embargoed", HandleAsync).AllowAnonymous()
             .WithTags("Journalists")
             .WithName("ListEmbargoedReleases")
             .WithSummary("Releases under embargo, as ninjs 2.2 marked embargoed, for an accredited journalist (header X-Journalist-Token)")
@@ -30,6 +33,15 @@ public static class EmbargoedChannel
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/api/media/embargoed/{releaseId:guid}", GetOneAsync).AllowAnonymous()
+            .WithTags("Journalists")
+            .WithName("GetEmbargoedRelease")
+            .WithSummary("One release under embargo, as a ninjs 2.2 item marked embargoed, for an accredited journalist of its unit (header X-Journalist-Token)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
 
     /// <summary>The journalist a token belongs to, if it opens the channel now; otherwise a refusal.</summary>
     public static async Task<Journalist> AdmitAsync(string? token, JournalistTokens tokens, NpgsqlDataSource db, EventStore store, CancellationToken ct)
@@ -42,6 +54,19 @@ public static class EmbargoedChannel
         var found = await store.AggregateAsync(Journalist.StreamId(id), Journalist.Initial, Journalist.Evolve, ct);
         if (found is not var (journalist, _) || !journalist.Admits(hash)) throw Refusal.Forbidden("journalist.token-invalid");
         return journalist;
+    }
+
+    private static async Task<IResult> GetOneAsync(
+        Guid releaseId, [FromHeader(Name = JournalistTokens.Header)] string? token, HttpContext http, JournalistTokens tokens, NpgsqlDataSource db,
+        EventStore store, UnitDirectory units, ReleaseFeeds feeds, TimeProvider clock, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var journalist = await AdmitAsync(token, tokens, db, store, ct);
+        var found = await store.AggregateAsync(PressRelease.StreamId(releaseId), PressRelease.Initial, PressRelease.Evolve, ct);
+        if (found is not var (release, _) || !release.IsUnderEmbargo || release.EmbargoUntil <= clock.GetUtcNow() || !units.Oversees(journalist.UnitId, release.UnitId))
+            throw Refusal.NotFound("release.not-found", releaseId);
+        var item = feeds.NinjsItem(release, $"{http.Request.Scheme}://{http.Request.Host}");
+        return TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(item), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> HandleAsync(

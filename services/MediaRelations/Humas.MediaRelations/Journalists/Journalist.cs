@@ -24,8 +24,18 @@ public sealed record JournalistRegistered(
 
 public sealed record JournalistAccredited(Guid JournalistId, string By, DateTimeOffset At);
 
-/// <summary>Accreditation withdrawn: every token the journalist holds stops opening the embargoed channel.</summary>
+/// <summary>
+/// Accreditation withdrawn: every token the journalist holds stops opening the embargoed channel,
+/// and their webhook subscriptions end (deliveries still owed to them are cancelled), at once.
+/// </summary>
 public sealed record JournalistAccreditationRevoked(Guid JournalistId, string By, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// The journalist's personal data erased on request (UU 27/2022): the key of their subject is
+/// destroyed in the transaction that appends this, so the sealed name, e-mail and press card number
+/// in the registration can no longer be opened. The outlet and the history stay.
+/// </summary>
+public sealed record JournalistPersonalDataErased(Guid JournalistId, Guid PersonalDataSubject, string By, DateTimeOffset At);
 
 /// <summary>A new personal token (only its HMAC is kept); the one before it stops working.</summary>
 public sealed record JournalistTokenIssued(Guid JournalistId, string TokenHash, DateTimeOffset At);
@@ -33,7 +43,7 @@ public sealed record JournalistTokenIssued(Guid JournalistId, string TokenHash, 
 /// <summary>A journalist, folded from their events.</summary>
 public sealed record Journalist(
     Guid Id, string UnitId, string Account, string Outlet, DewanPersStatus DewanPersStatus, Guid PersonalDataSubject, string SealedDetails,
-    AccreditationStatus Status, string? TokenHash, DateTimeOffset RegisteredAt, DateTimeOffset? AccreditedAt, string? AccreditedBy)
+    AccreditationStatus Status, string? TokenHash, DateTimeOffset RegisteredAt, DateTimeOffset? AccreditedAt, string? AccreditedBy, bool PersonalDataErased = false)
 {
     public const string StreamType = "journalist";
 
@@ -55,6 +65,8 @@ public sealed record Journalist(
         JournalistAccredited e => state with { Status = AccreditationStatus.Accredited, AccreditedAt = e.At, AccreditedBy = e.By },
         JournalistAccreditationRevoked => state with { Status = AccreditationStatus.Revoked, TokenHash = null },
         JournalistTokenIssued e => state with { TokenHash = e.TokenHash },
+        // Unlinked from the account too: the account can no longer act as this journalist.
+        JournalistPersonalDataErased => state with { PersonalDataErased = true, Account = "", SealedDetails = "", TokenHash = null },
         _ => state,
     };
 }

@@ -10,17 +10,18 @@ public sealed record JournalistContext(DateTimeOffset Now, string Actor);
 
 /// <summary>
 /// A journalist as the officers of their unit (and the journalist) see it: with the personal data
-/// opened from the vault, or none when it has been erased.
+/// opened from the vault, or none (and PersonalDataErased) when it has been erased.
 /// </summary>
 public sealed record JournalistView(
     Guid JournalistId, string UnitId, string Outlet, DewanPersStatus DewanPersStatus, AccreditationStatus Status,
-    string? FullName, string? Email, string? PressCardNumber, bool HasToken, DateTimeOffset RegisteredAt, DateTimeOffset? AccreditedAt, long Version, string? Token = null)
+    string? FullName, string? Email, string? PressCardNumber, bool HasToken, DateTimeOffset RegisteredAt, DateTimeOffset? AccreditedAt, long Version, string? Token = null,
+    bool PersonalDataErased = false)
 {
     public static async Task<JournalistView> FromAsync(Journalist j, long version, PersonalDataVault vault, CancellationToken ct)
     {
-        var details = await vault.OpenAsync<JournalistDetails>(j.PersonalDataSubject, j.SealedDetails, ct);
+        var details = j.PersonalDataErased ? null : await vault.OpenAsync<JournalistDetails>(j.PersonalDataSubject, j.SealedDetails, ct);
         return new(j.Id, j.UnitId, j.Outlet, j.DewanPersStatus, j.Status, details?.FullName, details?.Email, details?.PressCardNumber,
-            j.TokenHash is not null, j.RegisteredAt, j.AccreditedAt, version);
+            j.TokenHash is not null, j.RegisteredAt, j.AccreditedAt, version, PersonalDataErased: j.PersonalDataErased);
     }
 }
 
@@ -36,6 +37,9 @@ internal static class JournalistChanges
     /// <summary>The journalist themselves: the account that registered (see the Requester handler).</summary>
     public static readonly ActOn Self = ActOn.Requester;
 
+    /// <summary>The journalist, or a humas officer of their unit (or of a unit overseeing it).</summary>
+    public static readonly ActOn SelfOrOfficer = new(Actors.Officer | Actors.Requester, Officer.OfficerRoles);
+
     public static readonly ChangeFlow<Journalist, JournalistContext, JournalistView> Flow = new()
     {
         Aggregate = new(Journalist.StreamType, Journalist.Initial, Journalist.Evolve),
@@ -48,7 +52,7 @@ internal static class JournalistChanges
         // The pipeline's view is synchronous; the personal data is opened by the endpoints that show it.
         // A token being issued is shown once, in this answer (see IssueToken).
         View = (http, j, version) => new JournalistView(j.Id, j.UnitId, j.Outlet, j.DewanPersStatus, j.Status, null, null, null,
-            j.TokenHash is not null, j.RegisteredAt, j.AccreditedAt, version, http.Items[IssuedTokenItem] as string),
+            j.TokenHash is not null, j.RegisteredAt, j.AccreditedAt, version, http.Items[IssuedTokenItem] as string, j.PersonalDataErased),
     };
 
     public const string IssuedTokenItem = "humas.journalist-token";

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using Humas.Eventing.PersonalData;
 using Humas.Eventing.Store;
+using Humas.MediaRelations.PressReleases;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Http;
@@ -21,9 +23,11 @@ namespace Humas.MediaRelations.Journalists;
 /// </summary>
 public static class Journalists
 {
-    public sealed record RegisterBody(string? UnitId, string? FullName, string? Outlet, string? Email, string? PressCardNumber, DewanPersStatus? DewanPersStatus);
+    public sealed record RegisterBody(
+        [property: MaxLength(ReleaseBody.UnitIdLength)] string? UnitId, [property: MaxLength(200)] string? FullName, [property: MaxLength(200)] string? Outlet,
+        [property: MaxLength(254)] string? Email, [property: MaxLength(50)] string? PressCardNumber, DewanPersStatus? DewanPersStatus);
 
-    public sealed record RevokeBody(string? Reason);
+    public sealed record RevokeBody([property: MaxLength(1000)] string? Reason);
 
     public static void MapJournalists(this RouteGroupBuilder journalists)
     {
@@ -47,7 +51,15 @@ public static class Journalists
                 return JournalistChanges.RunAsync(http, journalistId, JournalistChanges.Officer, (state, context) => Revoke(state, body!.Reason!.Trim(), context));
             })
             .RequireAuthorization(HumasPolicies.Authenticated).WithName("RevokeJournalist")
-            .WithSummary("Revoke a journalist's accreditation; their token stops working (humas officers; If-Match with its version)").ProducesChange<JournalistView>();
+            .WithSummary("Revoke a journalist's accreditation; their token and their webhook subscriptions stop at once (humas officers; If-Match with its version)")
+            .ProducesChange<JournalistView>();
+        journalists.MapDelete("/{journalistId:guid}/personal-data", (Guid journalistId, HttpContext http, PersonalDataVault vault) =>
+                JournalistChanges.Flow.RunAsync(http, journalistId.ToString(), JournalistChanges.SelfOrOfficer, Erase, http.RequestAborted,
+                    // A repeat also destroys a key an earlier, interrupted erasure left behind.
+                    afterChange: state => vault.EraseAsync(state.PersonalDataSubject, http.RequestAborted)))
+            .RequireAuthorization(HumasPolicies.Authenticated).WithName("EraseJournalistPersonalData")
+            .WithSummary("Erase a journalist's name, e-mail and press card number for good, ending their accreditation, token and webhooks (the journalist or humas officers; If-Match with its version)")
+            .ProducesChange<JournalistView>();
         journalists.MapPost("/{journalistId:guid}/token", (Guid journalistId, HttpContext http, JournalistTokens tokens) =>
             {
                 var token = JournalistTokens.New();
@@ -78,6 +90,7 @@ public static class Journalists
 
     public static IReadOnlyList<object> Accredit(Journalist state, JournalistContext context) => state.Status switch
     {
+        _ when state.PersonalDataErased => throw Refusal.Conflict("journalist.erased"),
         AccreditationStatus.Accredited => [],
         _ => [new JournalistAccredited(state.Id, context.Actor, context.Now)],
     };
@@ -88,6 +101,19 @@ public static class Journalists
         AccreditationStatus.Accredited => [new JournalistAccreditationRevoked(state.Id, context.Actor, reason, context.Now)],
         _ => throw Refusal.Conflict("journalist.not-accredited"),
     };
+
+    /// <summary>What an erasure ends with the personal data: an accreditation still in force is revoked first.</summary>
+    public const string ErasureReason = "personal data erased on request / data pribadi dihapus atas permintaan";
+
+    /// <summary>The erasure of the journalist's personal data, once; an accreditation in force ends with it.</summary>
+    public static IReadOnlyList<object> Erase(Journalist state, JournalistContext context)
+    {
+        if (state.PersonalDataErased) return [];
+        var erased = new JournalistPersonalDataErased(state.Id, state.PersonalDataSubject, context.Actor, context.Now);
+        return state.Status == AccreditationStatus.Accredited
+            ? [new JournalistAccreditationRevoked(state.Id, context.Actor, ErasureReason, context.Now), erased]
+            : [erased];
+    }
 
     /// <summary>Only an accredited journalist gets a token; each new one replaces the last.</summary>
     public static IReadOnlyList<object> IssueToken(Journalist state, string tokenHash, JournalistContext context) => state.Status switch
@@ -131,7 +157,7 @@ public static class Journalists
     {
         var found = await store.AggregateAsync(Journalist.StreamId(journalistId), Journalist.Initial, Journalist.Evolve, ct);
         var resource = found is var (j, _) ? new ProtectedResource(j.UnitId, new RequesterKeys("", j.Account)) : null;
-        await access.DemandAsync(http, resource, new ActOn(Actors.Officer | Actors.Requester, JournalistChanges.Officer.OfficerRoles), "journalist.not-found", journalistId);
+        await access.DemandAsync(http, resource, JournalistChanges.SelfOrOfficer, "journalist.not-found", journalistId);
         var (journalist, version) = found!.Value;
         EntityTags.Set(http.Response, version);
         return TypedResults.Ok(await JournalistView.FromAsync(journalist, version, vault, ct));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.MediaRelations.Subjects;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Problems;
@@ -12,13 +13,15 @@ namespace Humas.MediaRelations.PressReleases;
 public static class CorrectingAndWithdrawing
 {
     public sealed record CorrectionBody(
-        string? Headline, string? Summary, string? Body, string? Language, IReadOnlyList<string>? Subjects, string? Place,
-        string? ContactName, string? ContactRole, string? ContactPhone, string? ContactEmail, string? CorrectionNote)
+        [property: MaxLength(300)] string? Headline, [property: MaxLength(2000)] string? Summary, [property: MaxLength(ReleaseBody.BodyLength)] string? Body,
+        [property: MaxLength(10)] string? Language, IReadOnlyList<string>? Subjects, [property: MaxLength(200)] string? Place,
+        [property: MaxLength(200)] string? ContactName, [property: MaxLength(200)] string? ContactRole, [property: MaxLength(30)] string? ContactPhone,
+        [property: MaxLength(200)] string? ContactEmail, [property: MaxLength(2000)] string? CorrectionNote)
     {
         public ReleaseBody Release => new(null, Headline, Summary, Body, Language, Subjects, Place, ContactName, ContactRole, ContactPhone, ContactEmail);
     }
 
-    public sealed record WithdrawalBody(string? Notice);
+    public sealed record WithdrawalBody([property: MaxLength(2000)] string? Notice);
 
     public static void MapCorrectingAndWithdrawing(this RouteGroupBuilder releases)
     {

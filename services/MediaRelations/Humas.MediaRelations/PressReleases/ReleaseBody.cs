@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.MediaRelations.Subjects;
 using Humas.ServiceDefaults.Problems;
 
@@ -5,26 +6,31 @@ namespace Humas.MediaRelations.PressReleases;
 
 /// <summary>A release as an officer writes it, for drafting and revising (which replaces the whole content).</summary>
 public sealed record ReleaseBody(
-    string? UnitId,
-    string? Headline,
-    string? Summary,
-    string? Body,
-    string? Language,
+    [property: MaxLength(ReleaseBody.UnitIdLength)] string? UnitId,
+    [property: MaxLength(300)] string? Headline,
+    [property: MaxLength(2000)] string? Summary,
+    [property: MaxLength(ReleaseBody.BodyLength)] string? Body,
+    [property: MaxLength(10)] string? Language,
     IReadOnlyList<string>? Subjects,
-    string? Place,
-    string? ContactName,
-    string? ContactRole,
-    string? ContactPhone,
-    string? ContactEmail)
+    [property: MaxLength(200)] string? Place,
+    [property: MaxLength(200)] string? ContactName,
+    [property: MaxLength(200)] string? ContactRole,
+    [property: MaxLength(30)] string? ContactPhone,
+    [property: MaxLength(200)] string? ContactEmail)
 {
     public static readonly string[] Languages = ["id", "en"];
+
+    /// <summary>The longest body in Markdown: a press release with its tables, far above any real one.</summary>
+    public const int BodyLength = 100_000;
+
+    public const int UnitIdLength = 64;
 
     public Validation ValidateContent(SubjectList subjects)
     {
         var errors = new Validation()
             .Text(Headline, "headline", 300)
             .Text(Summary, "summary", 2000)
-            .Text(Body, "body", 100_000)
+            .Text(Body, "body", BodyLength)
             .Text(Place, "place", 200)
             .Text(ContactName, "contactName", 200)
             .Text(ContactRole, "contactRole", 200);

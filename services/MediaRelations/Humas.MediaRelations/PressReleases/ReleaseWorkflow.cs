@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.Eventing.Store;
 using Humas.MediaRelations.Subjects;
 using Humas.ReferenceData;
@@ -18,7 +19,7 @@ namespace Humas.MediaRelations.PressReleases;
 /// </summary>
 public static class ReleaseWorkflow
 {
-    public sealed record NoteBody(string? Note);
+    public sealed record NoteBody([property: MaxLength(2000)] string? Note);
 
     /// <summary>Publish: at once, or at PublishAt (scheduled), with an optional embargo time for journalists.</summary>
     public sealed record PublishBody(DateTimeOffset? PublishAt, DateTimeOffset? EmbargoUntil);

@@ -36,7 +36,7 @@ public static class ListSubjects
 {
     public sealed record SubjectView(string Id, string Label, string LabelEn);
 
-    public static void MapListSubjects(this WebApplication app) =>
+    public static void MapListSubjects(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/media/subjects", (SubjectList subjects) =>
                 TypedResults.Ok(subjects.All.Select(s => new SubjectView(s.Id, s.IndonesianLabel, s.EnglishLabel)).ToArray()))
             .AllowAnonymous()

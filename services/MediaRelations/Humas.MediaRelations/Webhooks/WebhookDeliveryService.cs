@@ -15,7 +15,8 @@ namespace Humas.MediaRelations.Webhooks;
 /// POSTed with the headers below, in order per subscription and release. A 2xx answer delivers
 /// it; anything else (or no answer within 10 s) is retried after RetryBase × 2^(attempt−1), at
 /// most an hour, and after MaxAttempts attempts the delivery is dead (kept in the log, not sent
-/// again). Replicas share the work: a batch is claimed by moving its next attempt a lease ahead.
+/// again unless an officer replays it: see <see cref="DeadDeliveries"/>). A delivery whose
+/// subscription ended is cancelled and never sent. Replicas share the work: a batch is claimed by moving its next attempt a lease ahead.
 /// <list type="bullet">
 /// <item><c>Humas-Webhook-Id</c>: the delivery's id (the same on every retry: receivers deduplicate by it)</item>
 /// <item><c>Humas-Webhook-Event</c>: <c>published</c>, <c>corrected</c> or <c>withdrawn</c></item>
@@ -71,7 +72,8 @@ public sealed partial class WebhookDeliveryService(
         }
     }
 
-    private sealed record Due(long Seq, Guid DeliveryId, Guid SubscriptionId, Guid ReleaseId, long StreamVersion, string Kind, int Attempts, string Url, string SealedSecret);
+    private sealed record Due(long Seq, Guid DeliveryId, Guid SubscriptionId, Guid ReleaseId, long StreamVersion, string Kind, int Attempts, int AttemptsBeforeReplay,
+        string Url, string SealedSecret);
 
     /// <summary>Sends one batch of due deliveries; answers how many were attempted.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
@@ -81,13 +83,13 @@ public sealed partial class WebhookDeliveryService(
         await using (var command = db.CreateCommand("""
             UPDATE webhook_deliveries d SET next_attempt_at = @lease
             FROM webhook_subscriptions s
-            WHERE s.subscription_id = d.subscription_id AND d.seq IN (
+            WHERE s.subscription_id = d.subscription_id AND s.active AND d.seq IN (
                 SELECT p.seq FROM webhook_deliveries p
                 WHERE p.status = 'pending' AND p.next_attempt_at <= @now
                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = p.subscription_id AND e.release_id = p.release_id
                                   AND e.status = 'pending' AND e.seq < p.seq)
                 ORDER BY p.seq LIMIT 20 FOR UPDATE SKIP LOCKED)
-            RETURNING d.seq, d.delivery_id, d.subscription_id, d.release_id, d.stream_version, d.kind, d.attempts, s.url, s.sealed_secret
+            RETURNING d.seq, d.delivery_id, d.subscription_id, d.release_id, d.stream_version, d.kind, d.attempts, d.attempts_before_replay, s.url, s.sealed_secret
             """))
         {
             command.Parameters.AddWithValue("now", now);
@@ -95,7 +97,7 @@ public sealed partial class WebhookDeliveryService(
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 due.Add(new Due(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetInt64(4), reader.GetString(5),
-                    reader.GetInt32(6), reader.GetString(7), reader.GetString(8)));
+                    reader.GetInt32(6), reader.GetInt32(7), reader.GetString(8), reader.GetString(9)));
         }
         foreach (var delivery in due) await SendAsync(delivery, ct);
         return due.Count;
@@ -130,7 +132,7 @@ public sealed partial class WebhookDeliveryService(
         }
 
         var now = clock.GetUtcNow();
-        var next = error is null ? null : Backoff(attempt, maxAttempts, retryBase);
+        var next = error is null ? null : Backoff(attempt - delivery.AttemptsBeforeReplay, maxAttempts, retryBase);
         var state = error is null ? "delivered" : next is null ? "dead" : "pending";
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -146,8 +148,10 @@ public sealed partial class WebhookDeliveryService(
             await log.ExecuteNonQueryAsync(ct);
         }
         await using (var update = new NpgsqlCommand("""
-            UPDATE webhook_deliveries SET attempts = @attempt, status = @state, next_attempt_at = @next,
-                delivered_at = CASE WHEN @state = 'delivered' THEN @now ELSE delivered_at END
+            UPDATE webhook_deliveries SET attempts = @attempt, next_attempt_at = @next,
+                -- One cancelled while in flight stays cancelled.
+                status = CASE WHEN status = 'pending' THEN @state ELSE status END,
+                delivered_at = CASE WHEN @state = 'delivered' AND status = 'pending' THEN @now ELSE delivered_at END
             WHERE seq = @seq
             """, connection, transaction))
         {

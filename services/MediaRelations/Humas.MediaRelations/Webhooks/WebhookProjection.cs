@@ -1,4 +1,5 @@
 using Humas.Eventing.Store;
+using Humas.MediaRelations.Journalists;
 using Humas.MediaRelations.PressReleases;
 using Npgsql;
 
@@ -9,6 +10,9 @@ namespace Humas.MediaRelations.Webhooks;
 /// hears of (published, embargo lifted, corrected or withdrawn while public) owes a delivery to
 /// every active subscription whose units include the release's unit (or a unit above it) and whose
 /// subjects (if any) share one with the release. Drafts and embargoed releases owe nothing.
+/// A cancelled subscription, and every subscription of a journalist whose accreditation is revoked,
+/// ends in the same transaction, with the deliveries still pending to it cancelled. A replay puts
+/// dead deliveries back in line with a fresh set of attempts.
 /// </summary>
 public sealed class WebhookProjection : IInlineProjection
 {
@@ -21,6 +25,11 @@ public sealed class WebhookProjection : IInlineProjection
                       WHERE f.unit_id = u OR f.unit_id LIKE u || '.%' OR (position('-' in u) = 0 AND f.unit_id LIKE u || '-%'))
           AND (cardinality(s.subjects) = 0 OR s.subjects && f.subjects)
         """;
+
+    private const string EndSubscriptions = "UPDATE webhook_subscriptions SET active = false";
+
+    private const string CancelPending =
+        "UPDATE webhook_deliveries SET status = 'cancelled' WHERE status = 'pending' AND subscription_id IN (SELECT subscription_id FROM webhook_subscriptions";
 
     public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
@@ -36,7 +45,18 @@ public sealed class WebhookProjection : IInlineProjection
                         ("url", e.Url), ("secret", e.SealedSecret));
                     break;
                 case WebhookSubscriptionCancelled e:
-                    await ExecuteAsync(connection, transaction, "UPDATE webhook_subscriptions SET active = false WHERE subscription_id = @id", ct, ("id", e.SubscriptionId));
+                    await ExecuteAsync(connection, transaction, $"{EndSubscriptions} WHERE subscription_id = @id", ct, ("id", e.SubscriptionId));
+                    await ExecuteAsync(connection, transaction, $"{CancelPending} WHERE subscription_id = @id)", ct, ("id", e.SubscriptionId));
+                    break;
+                case JournalistAccreditationRevoked e:
+                    await ExecuteAsync(connection, transaction, $"{EndSubscriptions} WHERE journalist_id = @journalist", ct, ("journalist", e.JournalistId));
+                    await ExecuteAsync(connection, transaction, $"{CancelPending} WHERE journalist_id = @journalist)", ct, ("journalist", e.JournalistId));
+                    break;
+                case WebhookDeliveriesReplayed e:
+                    await ExecuteAsync(connection, transaction, """
+                        UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = @at, attempts_before_replay = attempts
+                        WHERE subscription_id = @id AND delivery_id = ANY(@deliveries) AND status = 'dead'
+                        """, ct, ("id", e.SubscriptionId), ("deliveries", e.DeliveryIds.ToArray()), ("at", e.At));
                     break;
                 case PressReleasePublishedInternally { EmbargoUntil: null } e:
                     await OweAsync(connection, transaction, recorded, e.ReleaseId, "published", e.PublishedAt, ct);

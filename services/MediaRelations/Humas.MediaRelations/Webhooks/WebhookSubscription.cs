@@ -12,6 +12,9 @@ public sealed record WebhookSubscribed(
 
 public sealed record WebhookSubscriptionCancelled(Guid SubscriptionId, string By, DateTimeOffset At);
 
+/// <summary>An officer put dead deliveries of the subscription back in line: each gets a fresh set of attempts.</summary>
+public sealed record WebhookDeliveriesReplayed(Guid SubscriptionId, IReadOnlyList<Guid> DeliveryIds, string By, DateTimeOffset At);
+
 public sealed record WebhookSubscription(
     Guid Id, Guid JournalistId, string Account, string JournalistUnitId, IReadOnlyList<string> UnitIds, IReadOnlyList<string> Subjects,
     string Url, string SealedSecret, bool Active, DateTimeOffset CreatedAt)

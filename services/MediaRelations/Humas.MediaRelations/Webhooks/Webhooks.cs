@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.Eventing.PersonalData;
 using Humas.Eventing.Store;
 using Humas.MediaRelations.Journalists;
@@ -39,7 +40,9 @@ public static class Webhooks
 {
     public const int MaxUnits = 50;
 
-    public sealed record SubscribeBody(Guid? JournalistId, string? Url, string? Secret, IReadOnlyList<string>? UnitIds, IReadOnlyList<string>? Subjects);
+    public sealed record SubscribeBody(
+        Guid? JournalistId, [property: MaxLength(2000)] string? Url, [property: MaxLength(200)] string? Secret, IReadOnlyList<string>? UnitIds,
+        IReadOnlyList<string>? Subjects);
 
     public static readonly ChangeFlow<WebhookSubscription, WebhookContext, WebhookView> Flow = new()
     {
