@@ -17,8 +17,11 @@ public sealed record MatchingSettings
     public int MaxResults { get; init; } = 5;
 }
 
-/// <summary>What matching knows of a published clarification or an open case.</summary>
-public sealed record MatchCandidate(string Number, string Title, string Label, string Claim);
+/// <summary>
+/// What matching knows of a published clarification, or of an open case (<paramref name="CaseId"/> and its
+/// <paramref name="UnitId"/> set; its number is <see cref="MatchIndex.CaseKey"/>, its title and label empty).
+/// </summary>
+public sealed record MatchCandidate(string Number, string Title, string Label, string Claim, Guid? CaseId = null, string? UnitId = null);
 
 public sealed record Match(string Number, string Title, string Label, double Score, MatchTier Tier);
 
@@ -52,8 +55,17 @@ public sealed class MatchIndex
             if (postings.TryGetValue(term, out var list)) list.TryRemove(number, out _);
     }
 
-    /// <summary>The candidates at or above the suggested threshold, best first.</summary>
-    public IReadOnlyList<Match> Search(string text, MatchingSettings settings)
+    /// <summary>The key an open case is indexed under, apart from the numbers of published clarifications.</summary>
+    public static string CaseKey(Guid caseId) => $"case:{caseId}";
+
+    /// <summary>The published clarifications at or above the suggested threshold, best first. Open cases are never among them: they are not public.</summary>
+    public IReadOnlyList<Match> Search(string text, MatchingSettings settings) => Ranked(text, settings, c => c.CaseId is null).Select(r => r.Match).ToList();
+
+    /// <summary>The open cases of the unit at or above the suggested threshold, best first (scored like published clarifications, over the same index).</summary>
+    public IReadOnlyList<(Guid CaseId, Match Match)> SearchOpenCases(string text, MatchingSettings settings, string unitId) =>
+        Ranked(text, settings, c => c.CaseId is not null && c.UnitId == unitId).Select(r => (r.Candidate.CaseId!.Value, r.Match)).ToList();
+
+    private IEnumerable<(MatchCandidate Candidate, Match Match)> Ranked(string text, MatchingSettings settings, Func<MatchCandidate, bool> include)
     {
         var query = Bag(ClaimText.Terms(text));
         if (query.Count == 0) return [];
@@ -73,19 +85,19 @@ public sealed class MatchIndex
             }
         }
         var canConfirm = ClaimText.WordCount(text) >= settings.MinimumWordsToConfirm;
-        var results = new List<Match>();
+        var results = new List<(MatchCandidate Candidate, Match Match)>();
         foreach (var (number, shared) in overlap)
         {
             // The score cannot exceed 2·shared/queryMass: most candidates sharing a common term stop here.
             if (2 * shared / queryMass < settings.SuggestThreshold) continue;
-            if (!entries.TryGetValue(number, out var entry)) continue;
+            if (!entries.TryGetValue(number, out var entry) || !include(entry.Candidate)) continue;
             var entryMass = entry.Terms.Sum(kv => Weight(kv.Key, total) * kv.Value);
             var score = Math.Round(2 * shared / (queryMass + entryMass), 4);
             if (score < settings.SuggestThreshold) continue;
             var tier = canConfirm && score >= settings.ConfirmThreshold ? MatchTier.Confirmed : MatchTier.Suggested;
-            results.Add(new Match(number, entry.Candidate.Title, entry.Candidate.Label, score, tier));
+            results.Add((entry.Candidate, new Match(number, entry.Candidate.Title, entry.Candidate.Label, score, tier)));
         }
-        return results.OrderByDescending(m => m.Score).ThenBy(m => m.Number, StringComparer.Ordinal).Take(settings.MaxResults).ToList();
+        return results.OrderByDescending(r => r.Match.Score).ThenBy(r => r.Match.Number, StringComparer.Ordinal).Take(settings.MaxResults);
     }
 
     private double Weight(string term, int total)
