@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Humas.Calendar;
+using Humas.Clarifications;
 using Humas.Ppid;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Http;
@@ -17,8 +18,9 @@ namespace Humas.UnitTests.Toolkit;
 /// </summary>
 public sealed class InputLimitsTests
 {
+    /// <param name="MaxText">The longest limit a text may declare: 4000, unless the service says why more (a clarification's explanation is an article).</param>
     public sealed record Service(string Name, Assembly Assembly, Action<WebApplicationBuilder> Add, Action<WebApplication> Map, string PathPrefix,
-        int MinBodies, int MinEndpoints)
+        int MinBodies, int MinEndpoints, int MaxText = 4000)
     {
         public override string ToString() => Name;
     }
@@ -27,6 +29,9 @@ public sealed class InputLimitsTests
     {
         new Service(PpidSetup.ServiceName, typeof(PpidSetup).Assembly, b => b.AddPpid(), a => a.MapPpid(), "/api/ppid", 16, 25),
         new Service(CalendarSetup.ServiceName, typeof(CalendarSetup).Assembly, b => b.AddCalendar(), a => a.MapCalendar(), "/api/calendar", 10, 25),
+        // The explanation and facts of a clarification's draft or correction are Markdown articles: up to 20,000 characters.
+        new Service(ClarificationsSetup.ServiceName, typeof(ClarificationsSetup).Assembly, b => b.AddClarifications(), a => a.MapClarifications(),
+            "/api/clarifications", 12, 25, MaxText: 20000),
     }.ToDictionary(s => s.Name);
 
     public static TheoryData<string> Services => new(Known.Keys);
@@ -43,7 +48,7 @@ public sealed class InputLimitsTests
 
         Assert.True(bodies.Count >= service.MinBodies, $"only {bodies.Count} body types found");
         Assert.Empty(texts.Where(t => t.Limit is not { Length: > 0 }).Select(t => t.Name));
-        Assert.All(texts, t => Assert.InRange(t.Limit!.Length, 10, 4000));
+        Assert.All(texts, t => Assert.InRange(t.Limit!.Length, 10, service.MaxText));
     }
 
     [Theory]
@@ -59,6 +64,7 @@ public sealed class InputLimitsTests
             ["Humas:Auth:SigningKey"] = new string('k', 40),
             ["Humas:PersonalData:MasterKey"] = Convert.ToBase64String(new byte[32]),
             ["Humas:Ppid:AccessCodeKey"] = Convert.ToBase64String(new byte[32]),
+            [ClarificationsSetup.AccessCodeKeySetting] = Convert.ToBase64String(new byte[32]),
         });
         builder.AddServiceDefaults(service.Name);
         service.Add(builder);
