@@ -91,7 +91,14 @@ public sealed class MatchIndex
             // The score cannot exceed 2·shared/queryMass: most candidates sharing a common term stop here.
             if (2 * shared / queryMass < settings.SuggestThreshold) continue;
             if (!entries.TryGetValue(number, out var entry) || !include(entry.Candidate)) continue;
-            var entryMass = entry.Terms.Sum(kv => Weight(kv.Key, total) * kv.Value);
+            var entryMass = 0.0;
+            foreach (var (term, count) in entry.Terms)
+            {
+                // Candidates share most of their terms: each term's weight is worked out once per search
+                // (a posting list's Count takes all of its locks).
+                if (!weights.TryGetValue(term, out var weight)) weights[term] = weight = Weight(term, total);
+                entryMass += weight * count;
+            }
             var score = Math.Round(2 * shared / (queryMass + entryMass), 4);
             if (score < settings.SuggestThreshold) continue;
             var tier = canConfirm && score >= settings.ConfirmThreshold ? MatchTier.Confirmed : MatchTier.Suggested;
