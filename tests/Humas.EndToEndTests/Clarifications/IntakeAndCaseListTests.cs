@@ -101,7 +101,7 @@ public sealed class IntakeAndCaseListTests
             var cases = page.GetProperty("cases").EnumerateArray().ToList();
             Assert.Single(cases);
             seen.Add(cases[0].GetProperty("caseId").GetGuid());
-            next = page.GetProperty("next").GetString();
+            next = page.TryGetProperty("next", out var link) ? link.GetString() : null; // null fields are left out
             if (pages == 2) break; // the unit may have no case older than these three
             Assert.NotNull(next);
             Assert.Equal($"<{next}>; rel=\"next\"", response.Headers.GetValues("Link").Single());
@@ -114,7 +114,8 @@ public sealed class IntakeAndCaseListTests
 
         var last = await Steps.GetAsync(officer, $"/api/clarifications/cases?unitId=kpu-33.10&limit={1000}&status=merged");
         Assert.True(last.GetProperty("cases").GetArrayLength() < 1000);
-        Assert.Equal(JsonValueKind.Null, last.GetProperty("next").ValueKind);
+        Assert.False(last.TryGetProperty("next", out _));
+        Assert.DoesNotContain("cursor=", last.GetRawText());
 
         await Problems.AssertFieldAsync(await officer.GetAsync($"/api/clarifications/cases?unitId={Unit}&limit=0"), "limit", "field.out-of-range");
         await Problems.AssertFieldAsync(await officer.GetAsync($"/api/clarifications/cases?unitId={Unit}&cursor=not-a-cursor"), "cursor", "field.invalid");
