@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace Humas.Clarifications.Matching;
 
@@ -35,7 +36,8 @@ public sealed class MatchIndex
     private sealed record Entry(MatchCandidate Candidate, Dictionary<string, int> Terms);
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> postings = new(StringComparer.Ordinal);
+    /// <summary>For each term, the entries holding it (by number) with how often: a search walks these without looking entries up again.</summary>
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, (Entry Entry, int Count)>> postings = new(StringComparer.Ordinal);
 
     public int Count => entries.Count;
 
@@ -43,9 +45,10 @@ public sealed class MatchIndex
     {
         Remove(candidate.Number);
         var terms = Bag(ClaimText.Terms(candidate.Claim));
-        entries[candidate.Number] = new Entry(candidate, terms);
-        foreach (var term in terms.Keys)
-            postings.GetOrAdd(term, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[candidate.Number] = 0;
+        var entry = new Entry(candidate, terms);
+        entries[candidate.Number] = entry;
+        foreach (var (term, count) in terms)
+            postings.GetOrAdd(term, _ => new ConcurrentDictionary<string, (Entry, int)>(StringComparer.Ordinal))[candidate.Number] = (entry, count);
     }
 
     public void Remove(string number)
@@ -72,25 +75,28 @@ public sealed class MatchIndex
         var total = Math.Max(entries.Count, 1);
         var weights = query.Keys.ToDictionary(t => t, t => Weight(t, total));
         var queryMass = query.Sum(kv => weights[kv.Key] * kv.Value);
-        var overlap = new Dictionary<string, double>(StringComparer.Ordinal);
+        var overlap = new Dictionary<Entry, double>(ReferenceEqualityComparer.Instance);
         foreach (var (term, count) in query)
         {
             if (!postings.TryGetValue(term, out var list)) continue;
             // A term in most claims tells nothing; skipping its long posting list keeps the search fast.
             if (list.Count > total / 2 && total > 1000) continue;
-            foreach (var number in list.Keys)
+            var weight = weights[term];
+            foreach (var (_, (entry, held)) in list)
             {
-                if (!entries.TryGetValue(number, out var entry)) continue;
-                overlap[number] = overlap.GetValueOrDefault(number) + weights[term] * Math.Min(count, entry.Terms.GetValueOrDefault(term));
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(overlap, entry, out _);
+                sum += weight * Math.Min(count, held);
             }
         }
         var canConfirm = ClaimText.WordCount(text) >= settings.MinimumWordsToConfirm;
         var results = new List<(MatchCandidate Candidate, Match Match)>();
-        foreach (var (number, shared) in overlap)
+        foreach (var (entry, shared) in overlap)
         {
             // The score cannot exceed 2·shared/queryMass: most candidates sharing a common term stop here.
             if (2 * shared / queryMass < settings.SuggestThreshold) continue;
-            if (!entries.TryGetValue(number, out var entry) || !include(entry.Candidate)) continue;
+            // An entry replaced or removed while this search ran is left out.
+            var number = entry.Candidate.Number;
+            if (!entries.TryGetValue(number, out var current) || !ReferenceEquals(current, entry) || !include(entry.Candidate)) continue;
             var entryMass = 0.0;
             foreach (var (term, count) in entry.Terms)
             {
