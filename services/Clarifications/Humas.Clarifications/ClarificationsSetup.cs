@@ -72,16 +72,17 @@ public static class ClarificationsSetup
         .SealsPersonalData()
         .InlineProjection<PublishedProjection>()
         .InlineProjection<CasesProjection>()
-        .Translator<ClarificationIntegrationEvents>()
+        // After PublishedProjection: a correction or retraction is published again from the row it updated.
+        .InlineProjection<ClarificationIntegrationEvents>()
         .Consumer<PressReleasePublishedConsumer>();
 
     public static WebApplication MapClarifications(this WebApplication app)
     {
-        app.MapVerdictLabels();
-        app.MapGetMatches();
-        app.MapImportClarifications();
         // Every endpoint's dates and texts are checked before its handler runs (InputChecks).
         var api = app.MapGroup("/api/clarifications").CheckInput();
+        api.MapVerdictLabels();
+        api.MapGetMatches();
+        api.MapImportClarifications();
         api.MapSubmitReport();
         api.MapGetReport();
         api.MapScreenshots(app.Services.GetRequiredService<ScreenshotSettings>());

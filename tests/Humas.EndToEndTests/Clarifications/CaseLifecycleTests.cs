@@ -320,7 +320,7 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
-    public async Task A_correction_is_a_new_version_with_its_note_and_a_retraction_leaves_feeds_marked_and_matching()
+    public async Task A_correction_is_a_new_version_with_its_note_shown_in_feeds_and_claimreview_and_published_again_and_so_is_a_retraction()
     {
         var village = Village();
         var p = await PublishAsync(village);
@@ -328,12 +328,45 @@ public sealed class CaseLifecycleTests
         var correction = JsonSerializer.SerializeToNode(Draft(village))!.AsObject();
         correction["note"] = "Tanggal berita acara diperbaiki.";
         correction["conclusion"] = "Klaim tersebut hoaks.";
+        correction["title"] = $"Surat suara tercoblos di balai {village} (dikoreksi)";
+        correction["claim"] = Claim(village).Replace("calon nomor dua", "calon nomor tiga");
         await Steps.OkAsync(await Steps.PostAsync(p.Author, $"{path}/correction", correction, p.Version));
         using var anyone = await Gateway.ClientAsync();
         var corrected = await Steps.GetAsync(anyone, $"/api/clarifications/{p.Number}");
         Assert.Equal(2, corrected.GetProperty("version").GetInt32());
         Assert.Equal("Tanggal berita acara diperbaiki.", corrected.GetProperty("corrections")[0].GetProperty("note").GetString());
         Assert.Contains("Klaim tersebut hoaks.", corrected.GetProperty("bodyMarkdown").GetString());
+
+        // The feeds and ClaimReview show the corrected version, read by the independent parsers.
+        var review = await CheckAsync("claimreview", await anyone.GetByteArrayAsync($"/api/clarifications/{p.Number}/claimreview"));
+        Assert.Equal(correction["claim"]!.GetValue<string>(), review.GetProperty("claimReviewed").GetString());
+        foreach (var format in new[] { "rss", "atom", "json" })
+        {
+            var feedItems = await CheckAsync(format, await anyone.GetByteArrayAsync($"/api/clarifications/feeds/{format}?unitId={Unit}"));
+            var item = feedItems.EnumerateArray().Single(i => i.GetProperty("id").GetString()!.EndsWith(p.Number));
+            Assert.EndsWith("(dikoreksi)", item.GetProperty("title").GetString());
+        }
+
+        // The correction is published again as version 2 of ClarificationPublished, and Calendar's consumer takes it in.
+        Guid republished;
+        await using (var db = await Databases.OpenAsync("clarifications"))
+        {
+            await using var outbox = new Npgsql.NpgsqlCommand("""
+                SELECT message_id FROM outbox
+                WHERE message_type LIKE '%ClarificationPublished%' AND body->>'number' = @number AND (body->>'version')::int = 2
+                  AND body->>'correctionNote' = 'Tanggal berita acara diperbaiki.' AND body->>'title' LIKE '%(dikoreksi)'
+                """, db);
+            outbox.Parameters.AddWithValue("number", p.Number);
+            republished = (Guid)(await outbox.ExecuteScalarAsync() ?? Guid.Empty);
+        }
+        Assert.NotEqual(Guid.Empty, republished);
+        await Gateway.EventuallyAsync(async () =>
+        {
+            await using var calendar = await Databases.OpenAsync("calendar");
+            await using var inbox = new Npgsql.NpgsqlCommand("SELECT count(*) FROM inbox WHERE consumer = 'calendar.clarification-published' AND message_id = @id", calendar);
+            inbox.Parameters.AddWithValue("id", republished);
+            return (long)(await inbox.ExecuteScalarAsync())! == 1;
+        }, TimeSpan.FromSeconds(30), "the calendar to take in the corrected version");
 
         var before = await anyone.GetAsync($"/api/clarifications/feeds/atom?unitId={Unit}");
         await Steps.OkAsync(await Steps.PostAsync(p.Approver, $"{path}/retraction", new { reason = "Diterbitkan untuk unit yang keliru." }, p.Version + 1));
@@ -346,6 +379,15 @@ public sealed class CaseLifecycleTests
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         var items = await CheckAsync("atom", await after.Content.ReadAsByteArrayAsync());
         Assert.Contains(items.EnumerateArray(), i => i.GetProperty("title").GetString()!.StartsWith("[DICABUT]") && i.GetProperty("id").GetString()!.EndsWith(p.Number));
+        await using (var db = await Databases.OpenAsync("clarifications"))
+        {
+            await using var outbox = new Npgsql.NpgsqlCommand("""
+                SELECT count(*) FROM outbox WHERE message_type LIKE '%ClarificationPublished%' AND body->>'number' = @number AND (body->>'retracted')::boolean
+                  AND body->>'retractionReason' = 'Diterbitkan untuk unit yang keliru.'
+                """, db);
+            outbox.Parameters.AddWithValue("number", p.Number);
+            Assert.Equal(1L, (long)(await outbox.ExecuteScalarAsync())!);
+        }
         await Gateway.EventuallyAsync(async () =>
         {
             var matches = await Steps.GetAsync(anyone, "/api/clarifications/matches?text=" + Uri.EscapeDataString(Claim(village)));

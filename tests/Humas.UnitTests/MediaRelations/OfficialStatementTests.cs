@@ -35,6 +35,14 @@ public sealed class OfficialStatementTests
     }
 
     [Fact]
+    public void A_correction_published_again_drafts_under_the_same_id_and_a_retraction_drafts_nothing()
+    {
+        var corrected = Clarification(massMedia: true) with { Version = 2, CorrectionNote = "Tanggal diperbaiki." };
+        Assert.Equal(OfficialStatements.Decide(Clarification(massMedia: true), Units, Now)!.ReleaseId, OfficialStatements.Decide(corrected, Units, Now)!.ReleaseId);
+        Assert.Null(OfficialStatements.Decide(Clarification(massMedia: true) with { Retracted = true, RetractionReason = "Keliru." }, Units, Now));
+    }
+
+    [Fact]
     public void The_officer_who_submits_a_statement_the_service_drafted_does_not_approve_it()
     {
         var state = PressRelease.Evolve(PressRelease.Initial, OfficialStatements.Decide(Clarification(massMedia: true), Units, Now)!);

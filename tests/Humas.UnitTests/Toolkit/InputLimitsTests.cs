@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Humas.Calendar;
+using Humas.Clarifications;
 using Humas.MediaRelations;
 using Humas.Ppid;
 using Humas.ServiceDefaults;
@@ -18,7 +19,7 @@ namespace Humas.UnitTests.Toolkit;
 /// </summary>
 public sealed class InputLimitsTests
 {
-    /// <param name="MaxText">The longest limit a text may declare (a press release's Markdown body is far longer than any field of a form).</param>
+    /// <param name="MaxText">The longest limit a text may declare: 4000, unless the service says why more (a press release's body and a clarification's explanation are articles).</param>
     public sealed record Service(string Name, Assembly Assembly, Action<WebApplicationBuilder> Add, Action<WebApplication> Map, string PathPrefix,
         int MinBodies, int MinEndpoints, int MaxText = 4000)
     {
@@ -31,6 +32,9 @@ public sealed class InputLimitsTests
         new Service(CalendarSetup.ServiceName, typeof(CalendarSetup).Assembly, b => b.AddCalendar(), a => a.MapCalendar(), "/api/calendar", 10, 25),
         new Service(MediaSetup.ServiceName, typeof(MediaSetup).Assembly, b => b.AddMediaRelations(), a => a.MapMediaRelations(), "/api/media", 8, 25,
             MaxText: 100_000),
+        // The explanation and facts of a clarification's draft or correction are Markdown articles: up to 20,000 characters.
+        new Service(ClarificationsSetup.ServiceName, typeof(ClarificationsSetup).Assembly, b => b.AddClarifications(), a => a.MapClarifications(),
+            "/api/clarifications", 12, 25, MaxText: 20_000),
     }.ToDictionary(s => s.Name);
 
     public static TheoryData<string> Services => new(Known.Keys);
@@ -63,6 +67,7 @@ public sealed class InputLimitsTests
             ["Humas:Auth:SigningKey"] = new string('k', 40),
             ["Humas:PersonalData:MasterKey"] = Convert.ToBase64String(new byte[32]),
             ["Humas:Ppid:AccessCodeKey"] = Convert.ToBase64String(new byte[32]),
+            [ClarificationsSetup.AccessCodeKeySetting] = Convert.ToBase64String(new byte[32]),
         });
         builder.AddServiceDefaults(service.Name);
         service.Add(builder);

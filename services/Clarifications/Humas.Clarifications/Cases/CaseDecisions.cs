@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.Clarifications.Verdicts;
 using Humas.ServiceDefaults.Problems;
 
@@ -116,7 +117,9 @@ public static class CaseDecisions
         return state.Label == found.Code && state.Category == chosen ? [] : [new VerdictGiven(found.Code, chosen, context.Actor, context.Now)];
     }
 
-    public sealed record DraftBody(string? Title, string? Claim, string? Explanation, string? Facts, string? Conclusion, IReadOnlyList<string>? References);
+    public sealed record DraftBody(
+        [property: MaxLength(300)] string? Title, [property: MaxLength(MaxText)] string? Claim, [property: MaxLength(MaxBody)] string? Explanation,
+        [property: MaxLength(MaxBody)] string? Facts, [property: MaxLength(MaxText)] string? Conclusion, IReadOnlyList<string>? References);
 
     public static Validation ValidateDraft(DraftBody body)
     {

@@ -79,7 +79,7 @@ public static class CaseEndpoints
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapGet("/", ListAsync).RequireAuthorization(HumasPolicies.HumasOfficer).WithName("ListCases")
-            .WithSummary("The cases of a unit (with its units), newest first: open ones with their target, suggestion and flag")
+            .WithSummary("The cases of a unit (with its units), newest first, a page of limit (cursor from next or the Link header): open ones with their target, suggestion, similar open case and flag")
             .Produces<CaseList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         cases.MapGet("/{caseId}", GetAsync).RequireAuthorization(HumasPolicies.HumasOfficer).WithName("GetCase")
             .WithSummary("A case: its reports, reach and track, evidence, verdict, draft (with its safe HTML) and approvals")
@@ -189,29 +189,43 @@ public static class CaseEndpoints
     }
 
     public sealed record CaseRow(Guid CaseId, string UnitId, string Status, string Track, string Claim, DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool Flagged,
-        string? EscalatedTo, string? SuggestedNumber, string? ResolvedNumber, string? Verifier, string? Label, string? Number, int ReportCount);
+        string? EscalatedTo, string? SuggestedNumber, string? ResolvedNumber, string? Verifier, string? Label, string? Number, int ReportCount,
+        Guid? SimilarCaseId);
 
-    public sealed record CaseList(IReadOnlyList<CaseRow> Cases);
+    /// <summary>A page of cases; <paramref name="Next"/> (also the Link header's rel="next") is where the list goes on, null on its last page.</summary>
+    public sealed record CaseList(IReadOnlyList<CaseRow> Cases, string? Next);
 
-    private static async Task<IResult> ListAsync(string? unitId, string? status, HttpContext http, UnitDirectory units, ResourceAccess access, NpgsqlDataSource db,
-        CancellationToken ct)
+    /// <summary>Where a page of cases (newest first) ends: its last case's opening moment and id.</summary>
+    public sealed record CaseKey(DateTimeOffset OpenedAt, Guid CaseId);
+
+    /// <summary>The cases of a unit and the units under it, newest first, a page at a time in the database (Paging: limit, cursor, Link rel="next").</summary>
+    private static async Task<IResult> ListAsync([MaxLength(50)] string? unitId, [MaxLength(20)] string? status, int? limit, [MaxLength(500)] string? cursor, HttpContext http, UnitDirectory units, ResourceAccess access,
+        NpgsqlDataSource db, CancellationToken ct)
     {
         var errors = new Validation();
         if (string.IsNullOrWhiteSpace(unitId)) errors.Add("unitId", "field.required", "unitId");
         else errors.FailWhen(units.Find(unitId) is null, "unitId", "field.unknown-unit", unitId);
         var statuses = Enum.GetValues<CaseStatus>().Select(KebabNames.Of).ToList();
         errors.FailWhen(status is not null && !statuses.Contains(status), "status", "field.unknown-value", "status", status, string.Join(", ", statuses));
+        var page = Paging.Read<CaseKey>(limit, cursor, errors);
         errors.ThrowIfInvalid();
         await access.DemandForUnitAsync(http, unitId!, HumasOfficer);
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition($"""
-            SELECT case_id, unit_id, status, track, claim, opened_at, due_at, flagged, escalated_to, suggested_number, resolved_number, verifier, label, number, report_count
+        var rows = (await connection.QueryAsync<CaseRow>(new CommandDefinition($"""
+            SELECT case_id, unit_id, status, track, claim, opened_at, due_at, flagged, escalated_to, suggested_number, resolved_number, verifier, label, number, report_count,
+                similar_case_id
             FROM clarification_cases
             WHERE ({Sql.UnitFilter}) AND (@status::text IS NULL OR status = @status)
-            ORDER BY opened_at DESC LIMIT 200
-            """, new { unit = unitId, status }, cancellationToken: ct));
-        return TypedResults.Ok(new CaseList(rows.ToList()));
+              AND (@afterAt::timestamptz IS NULL OR (opened_at, case_id) < (@afterAt, @afterId))
+            ORDER BY opened_at DESC, case_id DESC LIMIT @fetch
+            """, new { unit = unitId, status, afterAt = page.After?.OpenedAt, afterId = page.After?.CaseId, fetch = page.FetchLimit }, cancellationToken: ct))).ToList();
+        var cases = Paging.Answer(http, rows, page, r => new CaseKey(r.OpenedAt, r.CaseId));
+        var next = http.Response.Headers.Link.Count > 0 ? NextOf(http.Response.Headers.Link.ToString()) : null;
+        return TypedResults.Ok(new CaseList(cases, next));
     }
+
+    /// <summary>The address of a Link header's rel="next" as Paging wrote it.</summary>
+    private static string? NextOf(string link) => link.StartsWith('<') && link.IndexOf('>') is > 0 and var end ? link[1..end] : null;
 
     public sealed record DraftView(int Revision, ClarificationDraft Draft, string Author, string Html, string? ApprovedBy);
 
@@ -219,7 +233,7 @@ public static class CaseEndpoints
         Guid CaseId, string UnitId, string Status, string Track, ClaimReach Reach, string Claim, string? AppearanceUrl, DateTimeOffset? FirstSeenAt,
         DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool Flagged, string? EscalatedTo, SuggestedMatch? Suggestion, IReadOnlyList<string> Reports,
         string? Verifier, IReadOnlyList<Evidence> Evidence, string? Label, string? Category, DraftView? Draft, string? LegalReview, string? Number,
-        int ClarificationVersion, string? ResolvedWith, Guid? StatementReleaseId);
+        int ClarificationVersion, string? ResolvedWith, Guid? StatementReleaseId, SimilarCase? Similar);
 
     private static async Task<IResult> GetAsync(string caseId, HttpContext http, EventStore store, ResourceAccess access, MarkdownRenderer markdown, CancellationToken ct)
     {
@@ -230,7 +244,7 @@ public static class CaseEndpoints
         var draft = s.Draft is null ? null : new DraftView(s.DraftRevision, s.Draft, s.DraftAuthor!, markdown.ToSafeHtml(s.Draft.BodyMarkdown()), s.ApprovedBy);
         return TypedResults.Ok(new CaseView(s.Id, s.UnitId, KebabNames.Of(s.Status), KebabNames.Of(s.Track), s.Reach, s.Claim, s.AppearanceUrl, s.FirstSeenAt, s.OpenedAt,
             s.DueAt, s.Flagged, s.EscalatedTo, s.Suggestion, s.ReportNumbers, s.Verifier, s.Evidence, s.Label, s.Category, draft, s.LegalReview, s.Number, s.Version,
-            s.ResolvedWith, s.StatementReleaseId));
+            s.ResolvedWith, s.StatementReleaseId, s.Similar));
     }
 }
 

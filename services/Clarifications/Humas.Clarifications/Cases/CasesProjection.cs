@@ -36,11 +36,11 @@ public sealed class CasesProjection(UnitDirectory units) : IInlineProjection
                 """, new { e.ReportId, e.Number, e.UnitId, Province = PublishedProjection.ProvinceOf(units, e.UnitId), Channel = KebabNames.Of(e.Channel),
                     e.ReceivedAt, e.CaseId, e.LinkedNumber, Tier = e.Match?.Tier }),
             CaseOpened e => ("""
-                INSERT INTO clarification_cases (case_id, unit_id, province_id, status, track, claim, opened_at, due_at, suggested_number, updated_at)
-                VALUES (@CaseId, @UnitId, @Province, 'open', @Track, @Claim, @At, @DueAt, @Suggested, @At)
+                INSERT INTO clarification_cases (case_id, unit_id, province_id, status, track, claim, opened_at, due_at, suggested_number, similar_case_id, updated_at)
+                VALUES (@CaseId, @UnitId, @Province, 'open', @Track, @Claim, @At, @DueAt, @Suggested, @Similar, @At)
                 ON CONFLICT (case_id) DO NOTHING
                 """, new { e.CaseId, e.UnitId, Province = PublishedProjection.ProvinceOf(units, e.UnitId), Track = KebabNames.Of(e.Track), e.Claim, e.At, e.DueAt,
-                    Suggested = e.Suggestion?.Number }),
+                    Suggested = e.Suggestion?.Number, Similar = e.Similar?.CaseId }),
             CaseReportAttached e => ("""
                 UPDATE clarification_cases SET track = @Track, due_at = @DueAt, report_count = report_count + 1, updated_at = @At WHERE case_id = @Id;
                 UPDATE clarification_reports SET case_id = @Id WHERE report_id = @ReportId;

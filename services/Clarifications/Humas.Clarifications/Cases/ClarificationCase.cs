@@ -33,6 +33,12 @@ public sealed record ClaimReach(long Shares, long Views, IReadOnlyList<string> Q
 /// <summary>A published clarification the claim may repeat, found at intake below the confirmed threshold: an officer confirms or rejects it.</summary>
 public sealed record SuggestedMatch(string Number, string Title, string Label, double Score);
 
+/// <summary>
+/// An open case of the unit whose claim the report resembled at intake, below the confirmed threshold (or in fewer
+/// words than confirming needs): an officer groups the two cases (merge) or leaves them apart.
+/// </summary>
+public sealed record SimilarCase(Guid CaseId, double Score);
+
 public enum EvidenceKind { Source, Document, Link, Note }
 
 public sealed record Evidence(EvidenceKind Kind, string Description, string? Url, string By, DateTimeOffset At);
@@ -60,7 +66,7 @@ public sealed record ClarificationDraft(string Title, string Claim, string Expla
 /// <summary>A report that matched no published clarification with confidence opened a case.</summary>
 public sealed record CaseOpened(
     Guid CaseId, string UnitId, Guid ReportId, string ReportNumber, string Claim, SeenOn SeenOn, string? AppearanceUrl, DateTimeOffset? FirstSeenAt,
-    ClaimReach Reach, ResponseTrack Track, DateTimeOffset DueAt, SuggestedMatch? Suggestion, DateTimeOffset At);
+    ClaimReach Reach, ResponseTrack Track, DateTimeOffset DueAt, SuggestedMatch? Suggestion, DateTimeOffset At, SimilarCase? Similar = null);
 
 /// <summary>Another report of the same claim joined the case; its reach may move the case to the official-statement track.</summary>
 public sealed record CaseReportAttached(Guid ReportId, string ReportNumber, ClaimReach Reach, ResponseTrack Track, DateTimeOffset DueAt, string By, DateTimeOffset At);
@@ -133,7 +139,8 @@ public sealed record ClarificationCase(
     DateTimeOffset? PublishedAt,
     string? ResolvedWith,
     Guid? StatementReleaseId,
-    Guid? MergedInto = null)
+    Guid? MergedInto = null,
+    SimilarCase? Similar = null)
 {
     public const string StreamType = "clarification-case";
 
@@ -149,7 +156,7 @@ public sealed record ClarificationCase(
         CaseOpened e => Initial with
         {
             Id = e.CaseId, UnitId = e.UnitId, Track = e.Track, Reach = e.Reach, Claim = e.Claim, AppearanceUrl = e.AppearanceUrl, FirstSeenAt = e.FirstSeenAt,
-            OpenedAt = e.At, DueAt = e.DueAt, Suggestion = e.Suggestion, ReportNumbers = [e.ReportNumber],
+            OpenedAt = e.At, DueAt = e.DueAt, Suggestion = e.Suggestion, ReportNumbers = [e.ReportNumber], Similar = e.Similar,
         },
         CaseReportAttached e => state with { Reach = e.Reach, Track = e.Track, DueAt = e.DueAt, ReportNumbers = [.. state.ReportNumbers, e.ReportNumber] },
         CaseSuggestionConfirmed e => state with { Status = CaseStatus.Resolved, ResolvedWith = e.Number, Suggestion = null },

@@ -28,8 +28,8 @@ public static class ImportClarifications
     /// <summary>Humas officers (and supervisors) of the unit or of a unit overseeing it.</summary>
     public static readonly ActOn HumasOfficer = new(Actors.Officer, [HumasRoles.HumasOfficer, HumasRoles.Supervisor]);
 
-    public static void MapImportClarifications(this WebApplication app) =>
-        app.MapPost("/api/clarifications/imports", HandleAsync)
+    public static void MapImportClarifications(this RouteGroupBuilder api) =>
+        api.MapPost("/imports", HandleAsync)
             .RequireAuthorization(HumasPolicies.HumasOfficer).WithIdempotencyKey("import-clarifications")
             .WithTags("Import").WithName("ImportClarifications")
             .WithSummary("Import published clarifications: a JSON array or CSV (unitId, label, title, claim, explanation, publishedAt, sourceUrl); all or nothing")
@@ -54,7 +54,8 @@ public static class ImportClarifications
             else errors.FailWhen(VerdictLabels.Find(row.Label) is null, $"{at}.label", "clarification.label.unknown", row.Label);
             errors.Text(row.Title, $"{at}.title", 300).Text(row.Claim, $"{at}.claim", 4000).Text(row.Explanation, $"{at}.explanation", 20000);
             if (row.PublishedAt is not { } published) errors.Add($"{at}.publishedAt", "field.required", "publishedAt");
-            else errors.FailWhen(published > now.AddMinutes(5) || published.Year < 2000, $"{at}.publishedAt", "field.date-out-of-range", "publishedAt");
+            else errors.FailWhen(published > now.AddMinutes(5) || published.Year < 2000 || !DateWindow.Contains(published), $"{at}.publishedAt",
+                "field.date-out-of-range", "publishedAt");
             if (!string.IsNullOrWhiteSpace(row.SourceUrl))
                 errors.FailWhen(row.SourceUrl.Length > 2000 || !Uri.TryCreate(row.SourceUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"),
                     $"{at}.sourceUrl", "clarification.url.invalid", "sourceUrl");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Humas.ServiceDefaults.Problems;
 
 namespace Humas.Clarifications.Matching;
@@ -11,8 +12,8 @@ public static class GetMatches
 
     public sealed record MatchView(string Number, string Title, string Label, double Score, string Tier);
 
-    public static void MapGetMatches(this WebApplication app) =>
-        app.MapGet("/api/clarifications/matches", async (string? text, MatchIndex index, MatchIndexSync sync, MatchingSettings settings, CancellationToken ct) =>
+    public static void MapGetMatches(this RouteGroupBuilder api) =>
+        api.MapGet("/matches", async ([MaxLength(MaxTextLength)] string? text, MatchIndex index, MatchIndexSync sync, MatchingSettings settings, CancellationToken ct) =>
             {
                 var errors = new Validation();
                 errors.Text(text, "text", MaxTextLength).ThrowIfInvalid();

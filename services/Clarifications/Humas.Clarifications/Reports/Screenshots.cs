@@ -22,8 +22,9 @@ public sealed record ScreenshotSettings
 /// <summary>
 /// Screenshots of a reported claim, attached by its reporter (X-Access-Code) or a humas officer of
 /// its unit: images only, the type found from the bytes themselves (PNG, JPEG, GIF, WebP) whatever
-/// the request says, at most a configured size, stored with their SHA-256 in the service's
-/// database in the transaction that appends the report's event (docs/adr/0008).
+/// the request says, at most a configured size, stripped of their metadata (EXIF with its GPS
+/// position, XMP, comments), stored with the SHA-256 of what is stored in the service's database in
+/// the transaction that appends the report's event (docs/adr/0008).
 /// </summary>
 public static class Screenshots
 {
@@ -37,14 +38,19 @@ public static class Screenshots
         return null;
     }
 
-    /// <summary>The decision, pure: the event of an attached screenshot, or the refusal.</summary>
-    public static ScreenshotAttached Decide(Report state, byte[] bytes, Guid screenshotId, ScreenshotSettings settings, string by, DateTimeOffset now)
+    /// <summary>
+    /// The decision, pure: the event of an attached screenshot and the bytes to store (the image without its
+    /// metadata, see <see cref="ImageMetadata"/>; the size and checksum are of these), or the refusal.
+    /// </summary>
+    public static (ScreenshotAttached Attached, byte[] Stored) Decide(Report state, byte[] bytes, Guid screenshotId, ScreenshotSettings settings, string by,
+        DateTimeOffset now)
     {
         if (bytes.Length == 0) throw Refusal.Invalid("screenshot", "clarification.screenshot.empty");
         if (bytes.Length > settings.MaxBytes) throw Refusal.Invalid("screenshot", "clarification.screenshot.too-large", settings.MaxBytes / 1024);
         var mediaType = MediaTypeOf(bytes) ?? throw Refusal.Invalid("screenshot", "clarification.screenshot.not-an-image");
+        var stored = ImageMetadata.Strip(mediaType, bytes) ?? throw Refusal.Invalid("screenshot", "clarification.screenshot.damaged");
         if (state.Screenshots.Count >= settings.MaxPerReport) throw Refusal.Conflict("clarification.screenshot.too-many", settings.MaxPerReport);
-        return new ScreenshotAttached(screenshotId, mediaType, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), by, now);
+        return (new ScreenshotAttached(screenshotId, mediaType, stored.Length, Convert.ToHexStringLower(SHA256.HashData(stored)), by, now), stored);
     }
 
     public sealed record Attached(Guid ScreenshotId, string MediaType, int Size, string Sha256, string Url);
@@ -98,13 +104,13 @@ public static class Screenshots
             throw Refusal.Invalid("screenshot", "clarification.screenshot.too-large", settings.MaxBytes / 1024);
         }
         var by = ChangeFlow<Report, object, object>.ActorOf(http) ?? "reporter";
-        var attached = Decide(state, buffer.ToArray(), Guid.CreateVersion7(), settings, by, clock.GetUtcNow());
+        var (attached, stored) = Decide(state, buffer.ToArray(), Guid.CreateVersion7(), settings, by, clock.GetUtcNow());
 
         await using var write = await WriteSession.OpenAsync(http, ct);
         await write.Session.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO clarification_screenshots (screenshot_id, report_id, media_type, size, sha256, content, added_at)
             VALUES (@ScreenshotId, @ReportId, @MediaType, @Size, @Sha256, @Content, @At)
-            """, new { attached.ScreenshotId, ReportId = state.Id, attached.MediaType, attached.Size, attached.Sha256, Content = buffer.ToArray(), attached.At },
+            """, new { attached.ScreenshotId, ReportId = state.Id, attached.MediaType, attached.Size, attached.Sha256, Content = stored, attached.At },
             write.Session.Transaction, cancellationToken: ct));
         await write.Session.AppendAsync(Report.StreamId(state.Id), Report.StreamType, version, [attached], new EventMetadata(Actor: by), ct);
         await write.CommitAsync(ct);

@@ -19,6 +19,9 @@ namespace Humas.Clarifications.Reports;
 /// officer reports a claim. The claim is matched at once against the published clarifications:
 /// a confirmed match links the report to that clarification and answers the reporter with it; a
 /// suggested match (or none) opens a case, where an officer confirms or rejects the suggestion.
+/// Short of a confirmed clarification, it is matched against the open cases of its unit too: a
+/// confirmed one takes the report in; a suggested one is named on the new case for an officer to
+/// group the two (merge) or not.
 /// The reporter gets a number and an access code to follow the report with.
 /// </summary>
 public static class SubmitReport
@@ -104,33 +107,50 @@ public static class SubmitReport
         return new ClaimReach(body.Reach?.Shares ?? 0, body.Reach?.Views ?? 0, outlets.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
     }
 
+    /// <summary>An open case of the unit the claim resembles, as it stands, with matching's score and tier.</summary>
+    public sealed record OpenCaseMatch(ClarificationCase Case, Match Match);
+
+    /// <summary>What intake decided: the report; the case it opens, or the events of the open case it joins; or neither when it repeats a published clarification.</summary>
+    public sealed record Intake(ReportReceived Report, CaseOpened? Opened, IReadOnlyList<object> Joined)
+    {
+        public void Deconstruct(out ReportReceived report, out CaseOpened? opened) => (report, opened) = (Report, Opened);
+    }
+
     /// <summary>
-    /// The decision, pure: the report, and the case it opens unless a confirmed match links it to a
-    /// published clarification. <paramref name="best"/> is matching's best candidate, if any.
+    /// The decision, pure. <paramref name="best"/> is matching's best published clarification, if any: confirmed, it
+    /// links the report and no case is needed. Otherwise <paramref name="openCase"/>, the open case of the unit the claim
+    /// resembles most: confirmed (and still open), the report joins it; suggested, the new case names it for an officer
+    /// to group the two or not. With neither, the report opens a case of its own.
     /// </summary>
-    public static (ReportReceived Report, CaseOpened? Case) Decide(Body body, Guid reportId, string number, ReportChannel channel, string? reportedBy,
-        Match? best, Guid caseId, Guid? contactSubject, string? sealedContact, string accessCodeHash, ResponseTargets targets, DateTimeOffset now)
+    public static Intake Decide(Body body, Guid reportId, string number, ReportChannel channel, string? reportedBy,
+        Match? best, Guid caseId, Guid? contactSubject, string? sealedContact, string accessCodeHash, ResponseTargets targets, DateTimeOffset now,
+        OpenCaseMatch? openCase = null)
     {
         var errors = new Validation();
         var seenOn = ParseSeenOn(body.SeenOn, errors)!.Value;
         var reach = ReachOf(body);
         var match = best is null ? null : new IntakeMatch(best.Number, best.Title, best.Label, best.Score, best.Tier == MatchTier.Confirmed ? "confirmed" : "suggested");
         var linked = best is { Tier: MatchTier.Confirmed } ? best.Number : null;
+        var joining = linked is null && openCase is { Match.Tier: MatchTier.Confirmed, Case.Status: CaseStatus.Open } ? openCase.Case : null;
         var claim = body.Claim!.Trim();
         var unitId = body.UnitId!.Trim();
         var firstSeen = body.FirstSeenAt?.ToUniversalTime();
         var report = new ReportReceived(reportId, number, unitId, channel, reportedBy, claim, seenOn, body.Outlet?.Trim(), body.Url?.Trim(), body.ArchiveUrl?.Trim(),
-            firstSeen, reach, contactSubject, sealedContact, accessCodeHash, match, linked is null ? caseId : null, linked, now);
-        if (linked is not null) return (report, null);
+            firstSeen, reach, contactSubject, sealedContact, accessCodeHash, match, linked is null ? joining?.Id ?? caseId : null, linked, now);
+        if (linked is not null) return new Intake(report, null, []);
+        if (joining is not null)
+            return new Intake(report, null, CaseDecisions.AttachReport(joining, reportId, number, reach, seenOn, new CaseContext(now, reportedBy ?? "reporter", targets)));
         var track = CaseDecisions.TrackOf(reach, seenOn);
         var suggestion = best is null ? null : new SuggestedMatch(best.Number, best.Title, best.Label, best.Score);
-        var opened = new CaseOpened(caseId, unitId, reportId, number, claim, seenOn, body.Url?.Trim(), firstSeen, reach, track, now + targets.For(track), suggestion, now);
-        return (report, opened);
+        var similar = openCase is null ? null : new SimilarCase(openCase.Case.Id, openCase.Match.Score);
+        var opened = new CaseOpened(caseId, unitId, reportId, number, claim, seenOn, body.Url?.Trim(), firstSeen, reach, track, now + targets.For(track), suggestion, now,
+            similar);
+        return new Intake(report, opened, []);
     }
 
     private static async Task<IResult> HandleAsync(
         Body body, HttpContext http, ClaimsPrincipal user, PersonalDataVault vault, UnitDirectory units, TimeProvider clock, ResourceAccess access,
-        AccessCodeHasher codes, MatchIndex index, MatchIndexSync sync, MatchingSettings matching, ResponseTargets targets, CancellationToken ct)
+        AccessCodeHasher codes, MatchIndex index, MatchIndexSync sync, MatchingSettings matching, ResponseTargets targets, EventStore store, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         Validate(body, units, now).ThrowIfInvalid();
@@ -146,6 +166,7 @@ public static class SubmitReport
 
         await sync.Loaded.WaitAsync(TimeSpan.FromSeconds(10), ct);
         var best = index.Search(body.Claim!, matching).FirstOrDefault();
+        var (openCase, openCaseVersion) = best is { Tier: MatchTier.Confirmed } ? default : await OpenCaseAsync(body.Claim!, unit.Id, index, matching, store, ct);
 
         await using var write = await WriteSession.OpenAsync(http, ct);
         var session = write.Session;
@@ -160,19 +181,31 @@ public static class SubmitReport
                 new ReporterContact(contact.Name?.Trim(), contact.Phone?.Trim(), contact.Email?.Trim()), ct);
         }
         var accessCode = AccessCodes.New();
-        var (report, opened) = Decide(body, reportId, number, channel, reportedBy, best, Guid.CreateVersion7(), contactSubject, sealedContact,
-            codes.Hash(accessCode), targets, now);
+        var (report, opened, joined) = Decide(body, reportId, number, channel, reportedBy, best, Guid.CreateVersion7(), contactSubject, sealedContact,
+            codes.Hash(accessCode), targets, now, openCase);
         var metadata = new EventMetadata(Actor: reportedBy ?? "reporter");
         await session.AppendAsync(Report.StreamId(reportId), Report.StreamType, ExpectedVersion.NoStream, [report], metadata, ct);
         if (opened is not null)
             await session.AppendAsync(ClarificationCase.StreamId(opened.CaseId), ClarificationCase.StreamType, ExpectedVersion.NoStream, [opened], metadata, ct);
+        if (joined.Count > 0)
+            await session.AppendAsync(ClarificationCase.StreamId(openCase!.Case.Id), ClarificationCase.StreamType, openCaseVersion, joined, metadata, ct);
         await write.CommitAsync(ct);
+        if (opened is not null) index.Upsert(MatchIndexSync.OpenCase(opened.CaseId, opened.UnitId, opened.Claim));
 
         var link = report.LinkedNumber is { } linked && best is not null
             ? new ClarificationLink(linked, best.Title, best.Label, $"/api/clarifications/{linked}")
             : null;
         return TypedResults.Created($"/api/clarifications/reports/{number}",
             new Received(number, accessCode, unit.Id, now, link is null ? "in-review" : "answered", report.Match, link));
+    }
+
+    /// <summary>The open case of the unit the claim resembles most, as it stands now, or none.</summary>
+    private static async Task<(OpenCaseMatch? Match, long Version)> OpenCaseAsync(string claim, string unitId, MatchIndex index, MatchingSettings matching,
+        EventStore store, CancellationToken ct)
+    {
+        if (index.SearchOpenCases(claim, matching, unitId) is not [var (caseId, match), ..]) return (null, 0);
+        var found = await store.AggregateAsync(ClarificationCase.StreamId(caseId), ClarificationCase.Initial, ClarificationCase.Evolve, ct);
+        return found is var (state, version) ? (new OpenCaseMatch(state, match), version) : (null, 0);
     }
 
     private static bool IsPhone(string phone)

@@ -33,8 +33,8 @@ public static class VerdictLabels
         return All.FirstOrDefault(l => l.Code == key);
     }
 
-    public static void MapVerdictLabels(this WebApplication app) =>
-        app.MapGet("/api/clarifications/labels", () => TypedResults.Ok(new { labels = All, categories = Categories, worstRating = WorstRating, bestRating = BestRating }))
+    public static void MapVerdictLabels(this RouteGroupBuilder api) =>
+        api.MapGet("/labels", () => TypedResults.Ok(new { labels = All, categories = Categories, worstRating = WorstRating, bestRating = BestRating }))
             .AllowAnonymous().WithTags("Labels").WithName("ListVerdictLabels")
             .WithSummary("The verdict labels a clarification can carry, with their rating and First Draft category");
 }

@@ -25,10 +25,10 @@ public static class OfficialStatements
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
-    /// <summary>The draft a published clarification opens, or null when none is owed (no mass-media reach, or a unit unknown here).</summary>
+    /// <summary>The draft a published clarification opens, or null when none is owed (no mass-media reach, a unit unknown here, or retracted).</summary>
     public static PressReleaseDrafted? Decide(ClarificationPublished m, UnitDirectory units, DateTimeOffset now)
     {
-        if (!m.Reach.QuotedByMassMedia || units.Find(m.UnitId) is not { } unit) return null;
+        if (m.Retracted || !m.Reach.QuotedByMassMedia || units.Find(m.UnitId) is not { } unit) return null;
         var outlets = m.Reach.QuotedByOutlets.Count == 0 ? "media massa" : string.Join(", ", m.Reach.QuotedByOutlets);
         var body = $"""
             {unit.Name} menyampaikan klarifikasi atas informasi yang beredar dan dikutip oleh {outlets}.
