@@ -36,6 +36,9 @@ public sealed class ConsoleApi(HttpClient http, IHttpContextAccessor context)
         CallAsync<WorkingDaysFrom>(HttpMethod.Get,
             $"/api/ppid/deadlines?unitId={Uri.EscapeDataString(unitId)}&rule=extension&from={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", null, null, ct);
 
+    public Task<ApiResult<AnnualFigures>> GetAnnualReportAsync(string unitId, int year, CancellationToken ct) =>
+        CallAsync<AnnualFigures>(HttpMethod.Get, $"/api/ppid/reports/annual?unitId={Uri.EscapeDataString(unitId)}&year={year.ToString(CultureInfo.InvariantCulture)}", null, null, ct);
+
     private async Task<ApiResult<T>> CallAsync<T>(HttpMethod method, string path, object? body, long? version, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -78,6 +81,16 @@ public sealed record WithheldPartBody(string? Part, string? Exemption, string? R
 
 public sealed record AnswerBody(string? Outcome, string? Summary, IReadOnlyList<WithheldPartBody>? WithheldParts, string? Exemption, string? ConsequenceTest,
     string? Delivery, string? Format);
+
+/// <summary>What a unit's requests of one year came to (Ppid's annual report, Pasal 11), as the leadership summary reads it.</summary>
+public sealed record AnnualFigures(string UnitId, int Year, int RequestsReceived, int AnsweredInFull, int AnsweredInPart, int Refused, int NotHeld,
+    int NotYetDocumented, int StillOpen, double? AverageAnswerWorkingDays, int Extensions, int AnsweredLate, int OverdueUnanswered, int ObjectionsFiled,
+    int ObjectionsUndecided, int ObjectionsDecidedLate)
+{
+    public int Answered => AnsweredInFull + AnsweredInPart + Refused + NotHeld + NotYetDocumented;
+
+    public int AnsweredOnTime => Answered - AnsweredLate;
+}
 
 public sealed record WorkingDaysFrom(DateOnly DayZero, int WorkingDays, DateOnly DueDate, IReadOnlyList<SkippedDay> SkippedDays);
 
