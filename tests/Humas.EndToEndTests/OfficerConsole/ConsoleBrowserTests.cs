@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Humas.EndToEndTests.Infrastructure;
 using Humas.TestSupport;
 using Microsoft.Playwright;
@@ -14,17 +13,10 @@ namespace Humas.EndToEndTests.OfficerConsole;
 /// </summary>
 public sealed class ConsoleBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: `./humas test` installs it (or apt-get install chromium).");
-        using (await Gateway.ClientAsync()) { } // fails with how to start the system when it is not running
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--disable-gpu", "--disable-quic"] });
-    }
+    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
 
     public async Task DisposeAsync()
     {
@@ -50,9 +42,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"console-{what}-360.png"), FullPage = true });
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{what} at 360 px scrolls sideways by {overflow} px");
-        var axe = await page.RunAxe();
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
-        Assert.True(serious.Count == 0, $"{what}: {string.Join("; ", serious)}");
+        await Chromium.AssertAccessibleAsync(page, what);
     }
 
     [Fact]
