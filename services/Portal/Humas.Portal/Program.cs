@@ -1,5 +1,6 @@
 using Humas.Portal;
 using Humas.Portal.Api;
+using Humas.Portal.SignIn;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Texts;
@@ -29,6 +30,7 @@ builder.Services.AddHttpClient<HumasApi>(client =>
     client.BaseAddress = new Uri(builder.Configuration["Humas:Gateway"] ?? throw new InvalidOperationException("Humas:Gateway (the gateway's address) is not set."));
     client.Timeout = TimeSpan.FromSeconds(15);
 });
+builder.Services.AddConsoleSignIn(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseResponseCompression();
@@ -41,6 +43,8 @@ app.UseStaticFiles(new StaticFileOptions
     OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
 });
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealthChecks("/health/live");
 app.MapHealthChecks("/health/ready");

@@ -42,14 +42,19 @@ public sealed class Browser : IDisposable
     }
 
     /// <summary>Submits the page's (only) form with these values over the form's own fields.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, IReadOnlyDictionary<string, string> values)
+    public Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, IReadOnlyDictionary<string, string> values) =>
+        SubmitAsync(Assert.Single(page.Forms), values);
+
+    /// <summary>Submits one form of a page with these values over the form's own fields (inputs, selects, text areas).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
     {
-        var form = Assert.Single(page.Forms);
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name is { Length: > 0 }))
             fields.Add(KeyValuePair.Create(input.Name!, values.TryGetValue(input.Name!, out var value) ? value : input.Value));
         foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => s.Name is { Length: > 0 }))
             fields.Add(KeyValuePair.Create(select.Name!, values.TryGetValue(select.Name!, out var value) ? value : select.Value ?? ""));
+        foreach (var area in form.Elements.OfType<IHtmlTextAreaElement>().Where(a => a.Name is { Length: > 0 }))
+            fields.Add(KeyValuePair.Create(area.Name!, values.TryGetValue(area.Name!, out var value) ? value : area.Value));
         Assert.All(values.Keys, key => Assert.Contains(fields, f => f.Key == key));
         var action = form.GetAttribute("action") ?? "";
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));

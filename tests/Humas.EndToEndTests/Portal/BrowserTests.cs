@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Humas.EndToEndTests.Infrastructure;
 using Humas.TestSupport;
 using Microsoft.Playwright;
@@ -15,7 +14,6 @@ namespace Humas.EndToEndTests.Portal;
 /// </summary>
 public sealed class BrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
@@ -26,13 +24,7 @@ public sealed class BrowserTests : IAsyncLifetime
         "/kpu-33.21/klarifikasi/lapor", "/klarifikasi/lacak", "/berita", "/kpu-33/berita", "/kpu-33.21/ppid/laporan",
     };
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: `./humas test` installs it (or apt-get install chromium).");
-        using (await Gateway.ClientAsync()) { } // fails with how to start the system when it is not running
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--disable-gpu", "--disable-quic"] });
-    }
+    public async Task InitializeAsync() => (playwright, browser) = await Infrastructure.Chromium.LaunchAsync();
 
     public async Task DisposeAsync()
     {
@@ -102,9 +94,7 @@ public sealed class BrowserTests : IAsyncLifetime
                 "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)");
             Assert.True(transferred is > 0 and < 100 * 1024, $"{path} transferred {transferred} bytes");
 
-            var axe = await page.RunAxe();
-            var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
-            Assert.True(serious.Count == 0, $"{path}: {string.Join("; ", serious)}");
+            await Infrastructure.Chromium.AssertAccessibleAsync(page, path);
         }
     }
 

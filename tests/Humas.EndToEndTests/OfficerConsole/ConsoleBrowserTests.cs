@@ -1,0 +1,88 @@
+using Humas.EndToEndTests.Infrastructure;
+using Humas.TestSupport;
+using Microsoft.Playwright;
+
+namespace Humas.EndToEndTests.OfficerConsole;
+
+/// <summary>
+/// The console in a real browser, Debian's Chromium driven by Playwright through the gateway with
+/// JavaScript off: an officer signs in at the provider, finds a request in the inbox and answers
+/// it before its deadline. The inbox and the request page, opened with the same session in a
+/// context with script on (axe-core is script), pass axe-core (no serious or critical violation)
+/// and fit 360 px.
+/// </summary>
+public sealed class ConsoleBrowserTests : IAsyncLifetime
+{
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+
+    /// <summary>Checks a page in a context with script on (axe-core runs as script), signed in as the journey's context is.</summary>
+    private async Task AssertAccessibleAndNarrowAsync(IBrowserContext journey, string path, string what)
+    {
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = Gateway.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 360, Height = 800 },
+            Locale = "id-ID",
+            StorageState = await journey.StorageStateAsync(),
+        });
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        Assert.Equal(200, response!.Status);
+        var screenshots = Path.Combine(HumasControl.RepositoryRoot(), ".humas", "test-results", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"console-{what}-360.png"), FullPage = true });
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{what} at 360 px scrolls sideways by {overflow} px");
+        await Chromium.AssertAccessibleAsync(page, what);
+    }
+
+    [Fact]
+    public async Task With_JavaScript_off_an_officer_signs_in_finds_a_request_in_the_inbox_and_answers_it_before_its_deadline()
+    {
+        var unit = Requests.RandomRegencyUnit();
+        using (var anyone = await Gateway.ClientAsync()) await Steps.RegisterAsync(anyone, unit);
+        using var clerk = await Steps.AsAsync("ppid-officer", unit);
+        var request = await Steps.RegisterAsync(clerk, unit);
+        var officer = await ConsoleSession.NewOfficerAsync(unit);
+
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = Gateway.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 360, Height = 800 },
+            JavaScriptEnabled = false,
+            Locale = "id-ID",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{Random.Shared.Next(1, 254)}" },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/console/ppid");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.Locator("input[name=email]").FillAsync(officer.Email);
+        await page.Locator("input[name=password]").FillAsync(officer.Password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("#inbox");
+        Assert.EndsWith("/console/ppid", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await AssertAccessibleAndNarrowAsync(context, "/console/ppid", "inbox");
+
+        await page.Locator($"#inbox a:text-is('{request.Number}')").ClickAsync();
+        await page.WaitForSelectorAsync("#history");
+        await AssertAccessibleAndNarrowAsync(context, $"/console/ppid/{request.Number}", "request");
+
+        await page.GetByLabel("Hasil (Pasal 22 ayat 7)").SelectOptionAsync("granted");
+        await page.GetByLabel("Isi jawaban").FillAsync("Salinan berita acara terlampir.");
+        await page.GetByLabel("Cara penyampaian").SelectOptionAsync("email");
+        await page.Locator("#format").FillAsync("PDF");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim jawaban" }).ClickAsync();
+        await page.WaitForSelectorAsync("#done");
+        Assert.Contains("Dijawab", await page.TextContentAsync("#status"), StringComparison.Ordinal);
+        Assert.DoesNotContain(request.AccessCode, await page.TextContentAsync("main"), StringComparison.Ordinal);
+    }
+}
