@@ -25,11 +25,13 @@ builder.Services.AddResponseCompression(options =>
     options.Providers.Add<BrotliCompressionProvider>();
     options.Providers.Add<GzipCompressionProvider>();
 });
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTransient<CitizenAddressForwarding>();
 builder.Services.AddHttpClient<HumasApi>(client =>
 {
     client.BaseAddress = new Uri(builder.Configuration["Humas:Gateway"] ?? throw new InvalidOperationException("Humas:Gateway (the gateway's address) is not set."));
     client.Timeout = TimeSpan.FromSeconds(15);
-});
+}).AddHttpMessageHandler<CitizenAddressForwarding>();
 builder.Services.AddConsoleSignIn(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

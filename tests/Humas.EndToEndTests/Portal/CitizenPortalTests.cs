@@ -25,6 +25,25 @@ public sealed class CitizenPortalTests
     };
 
     [Fact]
+    public async Task Many_citizens_reading_the_list_of_public_information_through_the_portal_are_each_counted_by_their_own_address()
+    {
+        // The list is one of the gateway's limited anonymous reads (120 a minute per address). The
+        // portal asks for it on behalf of each reader, so 150 readers in a minute are all served;
+        // counted as the portal's own address, the later ones would be refused.
+        using (await Gateway.ClientAsync()) { }
+        using var http = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var refused = new List<string>();
+        for (var reader = 0; reader < 150; reader++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/kpu-33.22/ppid/dip");
+            request.Headers.Add("X-Forwarded-For", $"198.18.{reader / 256}.{reader % 256}");
+            using var response = await http.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.OK) refused.Add($"reader {reader}: {(int)response.StatusCode}");
+        }
+        Assert.Empty(refused);
+    }
+
+    [Fact]
     public async Task A_citizen_files_a_request_keeps_its_number_and_code_and_follows_it_without_the_code_in_any_address()
     {
         var unit = Requests.RandomRegencyUnit();

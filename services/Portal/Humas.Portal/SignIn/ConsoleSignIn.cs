@@ -42,9 +42,13 @@ public static class ConsoleSignIn
         {
             client.BaseAddress = new Uri(configuration["Humas:Gateway"] ?? throw new InvalidOperationException("Humas:Gateway (the gateway's address) is not set."));
             client.Timeout = TimeSpan.FromSeconds(15);
-        });
+        }).AddHttpMessageHandler<CitizenAddressForwarding>();
         services.AddSingleton<TokenRefresher>();
-        services.AddHttpClient(TokenRefresher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(TokenRefresher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
+            .AddHttpMessageHandler<CitizenAddressForwarding>();
+        // The code exchange at sign-in goes to the provider through the gateway too: counted per officer's address.
+        services.AddOptions<OpenIdConnectOptions>(ProviderScheme).Configure<IHttpContextAccessor>((options, accessor) =>
+            options.BackchannelHttpHandler = new CitizenAddressForwarding(accessor) { InnerHandler = new SocketsHttpHandler() });
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieScheme;
