@@ -39,9 +39,14 @@ public sealed class ConsoleApi(HttpClient http, IHttpContextAccessor context)
     public Task<ApiResult<AnnualFigures>> GetAnnualReportAsync(string unitId, int year, CancellationToken ct) =>
         CallAsync<AnnualFigures>(HttpMethod.Get, $"/api/ppid/reports/annual?unitId={Uri.EscapeDataString(unitId)}&year={year.ToString(CultureInfo.InvariantCulture)}", null, null, ct);
 
-    private async Task<ApiResult<T>> CallAsync<T>(HttpMethod method, string path, object? body, long? version, CancellationToken ct)
+    /// <summary>A journalist's account registers with a unit's humas office, to be accredited there.</summary>
+    public Task<ApiResult<JournalistRegistered>> RegisterJournalistAsync(JournalistBody body, string idempotencyKey, CancellationToken ct) =>
+        CallAsync<JournalistRegistered>(HttpMethod.Post, "/api/media/journalists", body, null, ct, idempotencyKey);
+
+    private async Task<ApiResult<T>> CallAsync<T>(HttpMethod method, string path, object? body, long? version, CancellationToken ct, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is not null) request.Content = JsonContent.Create(body, options: HumasApi.Json);
         request.Headers.AcceptLanguage.ParseAdd(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         if (version is { } v) request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{v.ToString(CultureInfo.InvariantCulture)}\""));
@@ -99,3 +104,7 @@ public static class ApiResultExtensions
 {
     public static bool ChangedByOthers<T>(this ApiResult<T> result) => result.Status == HttpStatusCode.PreconditionFailed;
 }
+
+public sealed record JournalistBody(string? UnitId, string? FullName, string? Outlet, string? Email, string? PressCardNumber, string? DewanPersStatus);
+
+public sealed record JournalistRegistered(Guid JournalistId, string UnitId, string Status);
