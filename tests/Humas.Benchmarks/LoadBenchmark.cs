@@ -15,8 +15,8 @@ namespace Humas.Benchmarks;
 /// offered open loop at a multiple of that per-core figure (by default 1.5: three quarters of a
 /// two-core machine), and throughput, latency percentiles (measured from when each request was
 /// due, so a stall counts against every request it held up) and errors are reported per kind.
-/// Every caller is one of many citizens: the gateway trusts the bench's loopback address as a
-/// proxy (set by ./humas for this run), and each request names its citizen in X-Forwarded-For,
+/// Every caller is one of many citizens: the gateway trusts X-Forwarded-For from loopback (a
+/// known proxy by default), and each request names its citizen in it,
 /// so the per-address limits stay in force and no citizen exceeds them.
 /// </summary>
 public static class LoadBenchmark
