@@ -12,7 +12,7 @@ namespace Humas.Portal.Api;
 /// decide which units the officer may see and act on. Every change names the version the
 /// officer saw (If-Match), so a change made by someone else first is refused, not overwritten.
 /// </summary>
-public sealed class ConsoleApi(HttpClient http, IHttpContextAccessor context)
+public sealed partial class ConsoleApi(HttpClient http, IHttpContextAccessor context)
 {
     public async Task<ApiResult<List<RegisterEntry>>> ListRegisterAsync(string unitId, string? status, CancellationToken ct) =>
         await CallAsync<List<RegisterEntry>>(HttpMethod.Get,
