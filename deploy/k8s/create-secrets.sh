@@ -10,7 +10,8 @@
 #
 # Also needed, not created here: the TLS certificate (Secret humas-tls, from your CA or
 # cert-manager) and the object store credentials of the backups (Secret humas-backup-s3,
-# keys ACCESS_KEY_ID and ACCESS_SECRET_KEY, from your object store: deploy/README.md).
+# keys ACCESS_KEY_ID and ACCESS_SECRET_KEY, from your object store: deploy/README.md) and the
+# portal's data-protection keys (Secret portal-key-ring: deploy/README.md, "The portal's key ring").
 set -eu
 ns="${NAMESPACE:-humas}"
 random() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }

@@ -6,6 +6,8 @@ using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Texts;
 using Microsoft.AspNetCore.ResponseCompression;
 
+if (args is ["new-key", ..]) return PortalKeyRing.CreateKeyCommand(args);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHumasTelemetry(PortalSetup.ServiceName);
 builder.Services.AddHumasProblemDetails();
@@ -18,6 +20,7 @@ builder.Services.AddRazorPages(options => options.Conventions
     .AddPageRoute("/Clarifications/List", "/klarifikasi")
     .AddPageRoute("/Media/Newsroom", "/berita"));
 builder.Services.Configure<RouteOptions>(options => options.ConstraintMap["unit"] = typeof(UnitIdConstraint));
+builder.Services.AddPortalKeyRing(builder.Configuration, builder.Environment);
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "humas-af");
 builder.Services.AddResponseCompression(options =>
 {
@@ -52,5 +55,6 @@ app.MapHealthChecks("/health/live");
 app.MapHealthChecks("/health/ready");
 app.MapRazorPages();
 app.Run();
+return 0;
 
 public partial class Program;

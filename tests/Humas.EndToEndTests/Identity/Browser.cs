@@ -14,19 +14,23 @@ public sealed class Browser : IDisposable
 {
     private readonly HttpClient client;
 
-    private Browser(HttpClient client) => this.client = client;
+    private Browser(HttpClient client, CookieContainer cookies) => (this.client, Cookies) = (client, cookies);
+
+    /// <summary>The browser's cookies (keyed by host, not port: a replica on another port of 127.0.0.1 gets them too).</summary>
+    public CookieContainer Cookies { get; }
 
     public static async Task<Browser> OpenAsync(string? language = null)
     {
         await Gateway.ClientAsync(); // fails with the command to start the system when it is not running
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
         {
             BaseAddress = Gateway.BaseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
         client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{Random.Shared.Next(1, 254)}");
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return new Browser(client);
+        return new Browser(client, cookies);
     }
 
     public HttpClient Http => client;

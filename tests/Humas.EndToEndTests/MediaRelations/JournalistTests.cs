@@ -83,6 +83,31 @@ public sealed class JournalistTests
     }
 
     [Fact]
+    public async Task A_journalist_account_accredited_with_a_unit_opens_the_channel_without_a_token_and_an_account_accredited_nowhere_is_refused()
+    {
+        var officer = await Steps.AsAsync("humas-officer", Unit);
+        var (_, _, account) = await AccreditedAsync(officer);
+        var (releaseId, version, _, reviewer) = await PressReleaseTests.ApprovedAsync("Embargo untuk akun wartawan");
+        var until = DateTimeOffset.UtcNow.AddHours(2);
+        await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{releaseId}/publish", new { embargoUntil = until }, version));
+
+        // The account's own bearer token (the portal's session), no X-Journalist-Token.
+        var listed = await EmbargoedAsync(account, null);
+        Assert.True(listed.StatusCode == HttpStatusCode.OK, await listed.Content.ReadAsStringAsync());
+        var items = await FeedTests.ParseAsync("ninjs", await listed.Content.ReadAsByteArrayAsync());
+        Assert.Contains(items.EnumerateArray(), i => i.GetProperty("id").GetString()!.EndsWith(releaseId.ToString(), StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await EmbargoedAsync(account, null, releaseId)).StatusCode);
+
+        var unaccredited = await JournalistAccountAsync();
+        var registered = await unaccredited.PostAsJsonAsync("/api/media/journalists", Registration($"j{Guid.NewGuid():N}@example.org"));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(unaccredited, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await EmbargoedAsync(unaccredited, null, releaseId)).StatusCode);
+        // An officer's account is no journalist's: it still needs a token.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await EmbargoedAsync(officer, null)).StatusCode);
+    }
+
+    [Fact]
     public async Task One_embargoed_release_is_served_marked_to_an_accredited_journalist_of_its_units_and_is_a_404_to_everyone_else()
     {
         var officer = await Steps.AsAsync("humas-officer", Unit);

@@ -32,8 +32,9 @@ public sealed class BrowserTests : IAsyncLifetime
         playwright?.Dispose();
     }
 
-    private Task<IBrowserContext> ContextAsync(int width, bool javaScript = true) => browser.NewContextAsync(new()
+    private Task<IBrowserContext> ContextAsync(int width, bool javaScript = true, string? storageState = null) => browser.NewContextAsync(new()
     {
+        StorageState = storageState,
         BaseURL = Gateway.BaseAddress.ToString(),
         ViewportSize = new() { Width = width, Height = 900 },
         JavaScriptEnabled = javaScript,
@@ -74,12 +75,31 @@ public sealed class BrowserTests : IAsyncLifetime
         await CheckPageAsync($"/rilis/{id}", "release");
     }
 
+    [Fact]
+    public async Task The_journalists_pages_pass_axe_weigh_under_100_KB_and_fit_360_and_1280_px()
+    {
+        var email = Identity.Portal.NewEmail("jurnalis");
+        const string password = "a journalist's long passphrase";
+        await Identity.Portal.RegisterAsync(email, password, kind: "journalist");
+        await using var signIn = await ContextAsync(1280, javaScript: false);
+        var page = await signIn.NewPageAsync();
+        await page.GotoAsync("/jurnalis/daftar");
+        await page.Locator("input[name=email]").FillAsync(email);
+        await page.Locator("input[name=password]").FillAsync(password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("form[action='/jurnalis/daftar']");
+        var session = await signIn.StorageStateAsync();
+
+        await CheckPageAsync("/jurnalis/daftar", storageState: session);
+        await CheckPageAsync("/jurnalis/embargo", storageState: session);
+    }
+
     /// <summary>Checks one page; <paramref name="name"/> names its screenshots when the address changes from run to run.</summary>
-    private async Task CheckPageAsync(string path, string? name = null)
+    private async Task CheckPageAsync(string path, string? name = null, string? storageState = null)
     {
         foreach (var width in new[] { 360, 1280 })
         {
-            await using var context = await ContextAsync(width);
+            await using var context = await ContextAsync(width, storageState: storageState);
             var page = await context.NewPageAsync();
             var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
             Assert.Equal(200, response!.Status);

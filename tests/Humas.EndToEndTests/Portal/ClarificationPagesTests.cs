@@ -112,10 +112,15 @@ public sealed class ClarificationPagesTests
         var before = await ReportCountAsync(unit);
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-        var done = await portal.SubmitAsync(form, new Dictionary<string, string[]>
+        var values = new Dictionary<string, string[]>
         {
             ["Form.Claim"] = [claim], ["Form.SeenOn"] = ["whatsapp"], ["Form.Url"] = ["https://chat.example.org/pesan/1"],
-        }, HttpStatusCode.OK, files: new Dictionary<string, (string, byte[])> { ["screenshot"] = ("pesan.png", png) });
+        };
+        var done = await portal.SubmitAsync(form, values, HttpStatusCode.OK, files: new Dictionary<string, (string, byte[])> { ["screenshot"] = ("pesan.png", png) });
+        // A double tap sends the same form (the same key) again: the same report, the screenshot attached once.
+        var again = await portal.SubmitAsync(form, values, HttpStatusCode.OK, files: new Dictionary<string, (string, byte[])> { ["screenshot"] = ("pesan.png", png) });
+        Assert.Equal(done.Document.QuerySelector("#nomor")!.TextContent.Trim(), again.Document.QuerySelector("#nomor")!.TextContent.Trim());
+        Assert.Null(again.Document.QuerySelector("#tangkapan-galat"));
 
         var number = done.Document.QuerySelector("#nomor")!.TextContent.Trim();
         var code = done.Document.QuerySelector("#kode")!.TextContent.Trim();
@@ -129,7 +134,10 @@ public sealed class ClarificationPagesTests
             await using var stored = new Npgsql.NpgsqlCommand(
                 "SELECT s.content FROM clarification_screenshots s JOIN clarification_reports r USING (report_id) WHERE r.number = @n", db);
             stored.Parameters.AddWithValue("n", number);
-            Assert.Equal(png, (byte[])(await stored.ExecuteScalarAsync())!);
+            var screenshots = new List<byte[]>();
+            await using (var reader = await stored.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) screenshots.Add((byte[])reader[0]);
+            Assert.Equal(png, Assert.Single(screenshots));
         }
 
         var follow = await portal.GetAsync("/klarifikasi/lacak");

@@ -27,6 +27,7 @@ public sealed class FollowUpPagesTests
 
         var status = await FollowAsync(portal, request);
         Assert.Contains("Menunggu klarifikasi", status.Document.QuerySelector("#status")!.TextContent);
+        Assert.Equal("Daftar pemilih tingkat kecamatan yang mana?", status.Document.QuerySelector("#pertanyaan")?.TextContent.Trim());
         HtmlChecks.EveryFieldIsLabelled(status.Document);
         HtmlChecks.HeadingsAreInOrder(status.Document);
 
@@ -40,6 +41,7 @@ public sealed class FollowUpPagesTests
         Assert.NotNull(answered.Document.QuerySelector("#selesai"));
         Assert.Contains("Tercatat", answered.Document.QuerySelector("#status")!.TextContent);
         Assert.Null(answered.Document.QuerySelector("form#klarifikasi"));
+        Assert.Null(answered.Document.QuerySelector("#pertanyaan"));
         Assert.DoesNotContain(request.AccessCode, answered.Response.RequestMessage!.RequestUri!.ToString());
 
         var withdrawn = await portal.SubmitAsync(answered, new Dictionary<string, string[]> { ["Reason"] = ["Sudah tidak diperlukan."] }, HttpStatusCode.OK, "form#tarik");

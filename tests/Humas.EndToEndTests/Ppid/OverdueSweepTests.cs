@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Humas.EndToEndTests.Infrastructure;
 
@@ -16,7 +15,7 @@ public sealed class OverdueSweepTests
     [Fact]
     public async Task A_second_replica_does_not_sweep_while_the_first_does_and_an_unreadable_request_does_not_stop_the_sweep()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var (code, output) = await Gateway.RunCtlAsync("replica", "start", "ppid", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(code == 0, $"could not start a second ppid on port {port}: {output}");
         var unit = Requests.RandomRegencyUnit("34", kabupatenCount: 4);
@@ -61,12 +60,5 @@ public sealed class OverdueSweepTests
             await PpidStreams.RepairAsync(broken.Number);
             await Gateway.RunCtlAsync("replica", "stop", "ppid", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -58,7 +58,7 @@ public static class IdempotencyFilter
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         await using var session = await http.RequestServices.GetRequiredService<EventStore>().OpenSessionAsync(ct);
         var body = bodyIndex >= 0 ? invocation.Arguments[bodyIndex] : null;
-        var earlier = await IdempotencyKeys.ClaimAsync(session, scope, key, Fingerprint(body, http.User, json), ct);
+        var earlier = await IdempotencyKeys.ClaimAsync(session, scope, key, Fingerprint(body, http.Request.Path, http.User, json), ct);
         if (earlier is not null) return Replay(http, earlier, scope, key);
 
         http.Features.Set(new WriteSession.Ambient(session));
@@ -89,8 +89,13 @@ public static class IdempotencyFilter
     private static string Context(string scope, string key) => $"idempotency/{scope}/{key}";
 
     /// <summary>The same key means the same request only with the same body from the same caller.</summary>
-    private static string Fingerprint(object? body, ClaimsPrincipal user, JsonSerializerOptions json) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { body, caller = user.FindFirstValue(HumasClaims.Subject) }, json)));
+    /// <summary>
+    /// What a repeat must match: the body, the address (the same key sent for another resource, such
+    /// as another report's screenshots, is refused, not answered with the first resource's answer)
+    /// and the caller.
+    /// </summary>
+    private static string Fingerprint(object? body, PathString path, ClaimsPrincipal user, JsonSerializerOptions json) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { body, path = path.Value, caller = user.FindFirstValue(HumasClaims.Subject) }, json)));
 }
 
 /// <summary>

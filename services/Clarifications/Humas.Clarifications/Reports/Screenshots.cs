@@ -58,6 +58,8 @@ public static class Screenshots
     public static void MapScreenshots(this RouteGroupBuilder api, ScreenshotSettings settings)
     {
         api.MapPost("/reports/{number}/screenshots", AttachAsync).AcceptsAccessCode()
+            // A repeated upload (a double tap on the portal's report form) attaches the image once.
+            .WithIdempotencyKey("attach-screenshot")
             // The body may be larger than the service's default limit. It is read whole up to four times a
             // screenshot's limit, so that an oversize image is answered with a problem naming the field
             // rather than a connection cut short under the gateway; beyond that the server refuses it.

@@ -5,6 +5,7 @@ using Humas.MediaRelations.Feeds;
 using Humas.MediaRelations.PressReleases;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults.Problems;
+using Humas.UseCases.Changes;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
@@ -13,9 +14,11 @@ namespace Humas.MediaRelations.Journalists;
 /// <summary>
 /// The accredited journalists' channel: <c>GET /api/media/embargoed</c> with the header
 /// X-Journalist-Token lists, as ninjs, the releases of the journalist's unit (and the units under
-/// it) published under an embargo still in force, each with <c>embargoed</c> set to its time. No
-/// token is 401; a token that is unknown, replaced, or of a journalist not (or no longer)
-/// accredited is 403. <c>GET /api/media/embargoed/{releaseId}</c> answers one such release the
+/// it) published under an embargo still in force, each with <c>embargoed</c> set to its time.
+/// Without the header, a signed-in journalist account (the portal's session) is admitted for
+/// every unit where it is accredited. No token and no account is 401; a token that is unknown,
+/// replaced, or of a journalist not (or no longer) accredited is 403, and so is an account
+/// accredited nowhere. <c>GET /api/media/embargoed/{releaseId}</c> answers one such release the
 /// same way; one that is not under embargo any more, not of the journalist's units, or unknown is
 /// 404 alike (the public address serves it once it is public). Answers are never cached.
 /// </summary>
@@ -43,6 +46,29 @@ public static class EmbargoedChannel
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>
+    /// Whom the channel opens to: the journalist of the token when one is sent, otherwise the
+    /// signed-in account's accredited registrations (one per unit); anyone else is refused.
+    /// </summary>
+    public static async Task<IReadOnlyList<Journalist>> AdmitAsync(
+        string? token, HttpContext http, JournalistTokens tokens, NpgsqlDataSource db, EventStore store, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(token) || !JournalistChanges.IsJournalistAccount(http)
+            || ChangeFlow<Journalist, JournalistContext, JournalistView>.ActorOf(http) is not { } account)
+            return [await AdmitAsync(token, tokens, db, store, ct)];
+        var ids = new List<Guid>();
+        await using (var command = db.CreateCommand("SELECT journalist_id FROM journalists WHERE account = @account AND status = 'accredited'"))
+        {
+            command.Parameters.AddWithValue("account", account);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        }
+        var streams = await store.ReadStreamsAsync(ids.Select(Journalist.StreamId).ToArray(), ct);
+        var admitted = streams.Values.Select(events => events.Select(e => e.Data).Aggregate(Journalist.Initial, Journalist.Evolve))
+            .Where(j => j.Status == AccreditationStatus.Accredited && j.Account == account).ToList();
+        return admitted.Count > 0 ? admitted : throw Refusal.Forbidden("journalist.not-accredited-anywhere");
+    }
+
     /// <summary>The journalist a token belongs to, if it opens the channel now; otherwise a refusal.</summary>
     public static async Task<Journalist> AdmitAsync(string? token, JournalistTokens tokens, NpgsqlDataSource db, EventStore store, CancellationToken ct)
     {
@@ -61,9 +87,10 @@ public static class EmbargoedChannel
         EventStore store, UnitDirectory units, ReleaseFeeds feeds, TimeProvider clock, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
-        var journalist = await AdmitAsync(token, tokens, db, store, ct);
+        var journalists = await AdmitAsync(token, http, tokens, db, store, ct);
         var found = await store.AggregateAsync(PressRelease.StreamId(releaseId), PressRelease.Initial, PressRelease.Evolve, ct);
-        if (found is not var (release, _) || !release.IsUnderEmbargo || release.EmbargoUntil <= clock.GetUtcNow() || !units.Oversees(journalist.UnitId, release.UnitId))
+        if (found is not var (release, _) || !release.IsUnderEmbargo || release.EmbargoUntil <= clock.GetUtcNow()
+            || !journalists.Any(j => units.Oversees(j.UnitId, release.UnitId)))
             throw Refusal.NotFound("release.not-found", releaseId);
         var item = feeds.NinjsItem(release, $"{http.Request.Scheme}://{http.Request.Host}");
         return TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(item), "application/json; charset=utf-8");
@@ -74,20 +101,22 @@ public static class EmbargoedChannel
         EventStore store, UnitDirectory units, ReleaseFeeds feeds, TimeProvider clock, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
-        var journalist = await AdmitAsync(token, tokens, db, store, ct);
         if (unitId is not null && units.Find(unitId) is null) throw Refusal.Invalid("unitId", "field.unknown-unit", unitId);
-        if (unitId is not null && !units.Oversees(journalist.UnitId, unitId)) throw Refusal.Forbidden("journalist.not-for-unit", unitId);
-        var scope = unitId ?? journalist.UnitId;
+        var journalists = await AdmitAsync(token, http, tokens, db, store, ct);
+        if (unitId is not null && !journalists.Any(j => units.Oversees(j.UnitId, unitId))) throw Refusal.Forbidden("journalist.not-for-unit", unitId);
+        // The units asked for, or every unit the journalist is accredited with (each with the units under it).
+        var scopes = unitId is not null ? [unitId] : journalists.Select(j => j.UnitId).Distinct().ToArray();
 
         var ids = new List<Guid>();
         await using (var command = db.CreateCommand($"""
-            SELECT release_id FROM press_release_feed
+            SELECT release_id FROM press_release_feed, unnest(@units) AS scope(unit)
             WHERE embargo_until IS NOT NULL AND public_since IS NULL AND NOT withdrawn
-              AND (unit_id = @unit OR unit_id LIKE @unit || '.%' OR (position('-' in @unit) = 0 AND unit_id LIKE @unit || '-%'))
+              AND (unit_id = scope.unit OR unit_id LIKE scope.unit || '.%' OR (position('-' in scope.unit) = 0 AND unit_id LIKE scope.unit || '-%'))
+            GROUP BY release_id, embargo_until
             ORDER BY embargo_until LIMIT {Size}
             """))
         {
-            command.Parameters.AddWithValue("unit", scope);
+            command.Parameters.AddWithValue("units", scopes);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
         }

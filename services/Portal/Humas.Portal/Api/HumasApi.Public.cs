@@ -36,10 +36,14 @@ public sealed partial class HumasApi
     public Task<ApiResult<ReportReceived>> ReportClaimAsync(ReportBody body, string idempotencyKey, CancellationToken ct) =>
         SendAsync<ReportReceived>(HttpMethod.Post, "/api/clarifications/reports", body, ct, ("Idempotency-Key", idempotencyKey));
 
-    /// <summary>A screenshot's bytes as the body; the service finds the image type from the bytes themselves.</summary>
-    public Task<ApiResult<ScreenshotAttached>> AttachScreenshotAsync(string number, string accessCode, byte[] image, CancellationToken ct) =>
+    /// <summary>
+    /// A screenshot's bytes as the body; the service finds the image type from the bytes themselves.
+    /// Sent with the report form's key (a double tap sends the form twice: the image is attached once).
+    /// </summary>
+    public Task<ApiResult<ScreenshotAttached>> AttachScreenshotAsync(string number, string accessCode, byte[] image, string idempotencyKey, CancellationToken ct) =>
         SendAsync<ScreenshotAttached>(HttpMethod.Post, $"/api/clarifications/reports/{Uri.EscapeDataString(number)}/screenshots",
-            new ByteArrayContent(image) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } }, ct, ("X-Access-Code", accessCode));
+            new ByteArrayContent(image) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } }, ct,
+            ("X-Access-Code", accessCode), ("Idempotency-Key", idempotencyKey));
 
     /// <summary>The access code goes in a header, never in an address.</summary>
     public Task<ApiResult<ReportStatus>> GetReportAsync(string number, string accessCode, CancellationToken ct) =>

@@ -100,7 +100,7 @@ public sealed record Registered(string RegistrationNumber, string AccessCode, st
     Deadline Deadline);
 
 public sealed record RequestStatus(string RegistrationNumber, string UnitId, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, bool DueDateProvisional,
-    bool Extended, bool Overdue, string? InformationRequested, string? Outcome, DateTimeOffset? AnsweredAt, long Version = 0);
+    bool Extended, bool Overdue, string? InformationRequested, string? Outcome, DateTimeOffset? AnsweredAt, long Version = 0, string? ClarificationQuestion = null);
 
 public sealed record InformationEntry(Guid EntryId, string UnitId, string Category, string Title, string? Summary, string? ResponsibleOfficial,
     IReadOnlyList<string>? Formats, string? RetentionPeriod, int? Year, DateTimeOffset? PublishedAt, string? Url, string? ExemptionClause);

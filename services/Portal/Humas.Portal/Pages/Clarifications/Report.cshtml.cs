@@ -61,7 +61,7 @@ public sealed class ReportModel(UnitDirectory units, HumasApi api, TextCatalog t
         {
             using var buffer = new MemoryStream();
             await screenshot.CopyToAsync(buffer, ct);
-            var attached = await api.AttachScreenshotAsync(Result.Value!.Number, Result.Value.AccessCode, buffer.ToArray(), ct);
+            var attached = await api.AttachScreenshotAsync(Result.Value!.Number, Result.Value.AccessCode, buffer.ToArray(), Form.Key!, ct);
             if (!attached.Ok) ScreenshotError = attached.ErrorsOf("screenshot").FirstOrDefault() ?? attached.Problem?.Detail ?? attached.Problem?.Title;
         }
         return Page();

@@ -34,7 +34,8 @@ public static class GetRequest
         AnswerOutcome? Outcome,
         string InformationRequested,
         long Version,
-        RequesterView? Requester);
+        RequesterView? Requester,
+        string? ClarificationQuestion = null);
 
     public sealed record HistoryEntry(long Version, string Type, DateTimeOffset At, string? Actor);
 
@@ -85,9 +86,14 @@ public static class GetRequest
                 : new RequesterView(details.FullName, Masking.Nik(details.Nik), details.Address, Masking.Phone(details.Phone), details.Email, Erased: false);
         }
 
+        // While the request waits for the requester, the question they are to answer.
+        var question = state.Status == RequestStatus.AwaitingClarification
+            ? events.Select(e => e.Data).OfType<ClarificationRequested>().LastOrDefault()?.Question
+            : null;
         EntityTags.Set(http.Response, events[^1].Version);
         return TypedResults.Ok(new RequestView(state.RegistrationNumber, state.UnitId, state.Status, row!.Channel, units.Find(row.UnitId)!.TimeZone.ToLocal(registered.ReceivedAt),
-            state.DueDate, registered.DueDateProvisional, state.Extended, state.Overdue, state.Outcome, registered.InformationRequested, events[^1].Version, requester));
+            state.DueDate, registered.DueDateProvisional, state.Extended, state.Overdue, state.Outcome, registered.InformationRequested, events[^1].Version, requester,
+            question));
     }
 
     private static readonly RequesterView Erased = new("[dihapus / erased]", null, "[dihapus / erased]", null, null, Erased: true);
