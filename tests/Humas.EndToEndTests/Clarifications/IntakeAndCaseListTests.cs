@@ -51,6 +51,19 @@ public sealed class IntakeAndCaseListTests
         var retold = $"kotak suara digudang kec {village} udah dibuka paksa sama {w1} {w2} malam sebelum rekapitulasi suara di {w3} {w4}!!";
         var second = await SubmitAsync(retold);
         Assert.Equal("in-review", second.GetProperty("status").GetString());
+        // Each reporter is told of the case: the first opened it, the second joined it (one report before theirs); the same answer-by time.
+        Assert.Equal(1, first.GetProperty("case").GetProperty("reports").GetInt32());
+        Assert.Equal(2, second.GetProperty("case").GetProperty("reports").GetInt32());
+        var respondBy = second.GetProperty("case").GetProperty("respondBy").GetDateTimeOffset();
+        Assert.True(respondBy > DateTimeOffset.UtcNow, $"respond by {respondBy:O}");
+        using (var reporter = await Gateway.ClientAsync())
+        {
+            reporter.DefaultRequestHeaders.Add("X-Access-Code", first.GetProperty("accessCode").GetString());
+            var followed = await Steps.GetAsync(reporter, $"/api/clarifications/reports/{first.GetProperty("number").GetString()}");
+            Assert.Equal(2, followed.GetProperty("case").GetProperty("reports").GetInt32());
+            // The same time (as stored: to the microsecond).
+            Assert.Equal(respondBy.ToUnixTimeMilliseconds(), followed.GetProperty("case").GetProperty("respondBy").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        }
 
         var officer = await OfficerAsync("intake");
         var cases = await CasesAsync(officer, village);

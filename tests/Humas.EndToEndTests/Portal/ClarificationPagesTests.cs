@@ -126,6 +126,7 @@ public sealed class ClarificationPagesTests
         var code = done.Document.QuerySelector("#kode")!.TextContent.Trim();
         Assert.Matches(@"^KPU-\d{2}\.\d{2}-", number);
         Assert.Null(done.Document.QuerySelector("#tangkapan-galat"));
+        Assert.Contains("WIB", done.Document.QuerySelector("#kasus")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.NotNull(done.Document.QuerySelector("#ditinjau"));
         Assert.Contains("no-store", done.Response.Headers.CacheControl?.ToString());
         Assert.Equal(before + 1, await ReportCountAsync(unit));
@@ -146,6 +147,7 @@ public sealed class ClarificationPagesTests
         Assert.Contains(number, status.Document.QuerySelector("#status")!.TextContent);
         Assert.Contains("Sedang diperiksa", status.Document.QuerySelector("#status")!.TextContent);
         Assert.Contains(claim, status.Document.QuerySelector("#status")!.TextContent);
+        Assert.Contains("WIB", status.Document.QuerySelector("#kasus")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain(code, status.Response.RequestMessage!.RequestUri!.ToString());
         Assert.DoesNotContain(code, done.Response.RequestMessage!.RequestUri!.ToString());
 

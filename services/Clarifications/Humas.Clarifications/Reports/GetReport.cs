@@ -16,17 +16,19 @@ public static class GetReport
 {
     public static readonly ActOn ReporterOrHumasOfficer = new(Actors.Requester | Actors.Officer, [HumasRoles.HumasOfficer, HumasRoles.Supervisor]);
 
-    public sealed record Row(Guid ReportId, string Number, string UnitId, Guid? CaseId, string? LinkedNumber, string? CaseStatus, string? CaseNumber);
+    public sealed record Row(Guid ReportId, string Number, string UnitId, Guid? CaseId, string? LinkedNumber, string? CaseStatus, string? CaseNumber,
+        int? CaseReportCount = null, DateTimeOffset? CaseDueAt = null);
 
     public sealed record ReportView(
         string Number, string UnitId, DateTimeOffset ReceivedAt, string Claim, string SeenOn, string Status, IntakeMatch? Match,
-        SubmitReport.ClarificationLink? Clarification, Guid? CaseId, ReporterContact? Contact);
+        SubmitReport.ClarificationLink? Clarification, Guid? CaseId, ReporterContact? Contact, SubmitReport.CaseInReview? Case = null);
 
     public static async Task<Row?> FindAsync(NpgsqlDataSource db, string number, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
-            SELECT r.report_id, r.number, r.unit_id, r.case_id, r.linked_number, c.status AS case_status, c.number AS case_number
+            SELECT r.report_id, r.number, r.unit_id, r.case_id, r.linked_number, c.status AS case_status, c.number AS case_number,
+                   c.report_count AS case_report_count, c.due_at AS case_due_at
             FROM clarification_reports r LEFT JOIN clarification_cases c ON c.case_id = r.case_id
             WHERE r.number = @number
             """, new { number = number.Trim().ToUpperInvariant() }, cancellationToken: ct));
@@ -60,8 +62,11 @@ public static class GetReport
         var status = row.CaseStatus == "retracted" ? "retracted" : answeredWith is not null ? "answered" : "in-review";
         var link = answeredWith is null ? null : new SubmitReport.ClarificationLink(answeredWith, "", "", $"/api/clarifications/{answeredWith}");
         if (link is not null && await TitleAsync(db, answeredWith!, ct) is { } published) link = link with { Title = published.Title, Label = published.Label };
+        var inReview = status == "in-review" && row.CaseReportCount is { } reports && row.CaseDueAt is { } dueAt
+            ? new SubmitReport.CaseInReview(reports, dueAt)
+            : null;
         return TypedResults.Ok(new ReportView(report.Number, report.UnitId, received.ReceivedAt, received.Claim, KebabNames.Of(received.SeenOn), status,
-            received.Match, link, officer ? row.CaseId : null, contact));
+            received.Match, link, officer ? row.CaseId : null, contact, inReview));
     }
 
     private sealed record Published(string Title, string Label);

@@ -44,7 +44,14 @@ public static class SubmitReport
     public sealed record ClarificationLink(string Number, string Title, string Label, string Url);
 
     public sealed record Received(string Number, string AccessCode, string UnitId, DateTimeOffset ReceivedAt, string Status, IntakeMatch? Match,
-        ClarificationLink? Clarification);
+        ClarificationLink? Clarification, CaseInReview? Case = null);
+
+    /// <summary>
+    /// What the reporter is told of the case their report is in while officers check it: how many
+    /// reports of the same claim it holds (more than one: theirs joined a case already open) and
+    /// the time the unit aims to answer by.
+    /// </summary>
+    public sealed record CaseInReview(int Reports, DateTimeOffset RespondBy);
 
     /// <summary>Humas officers (and supervisors) of the unit or of a unit overseeing it.</summary>
     public static readonly ActOn HumasOfficer = new(Actors.Officer, [HumasRoles.HumasOfficer, HumasRoles.Supervisor]);
@@ -195,8 +202,12 @@ public static class SubmitReport
         var link = report.LinkedNumber is { } linked && best is not null
             ? new ClarificationLink(linked, best.Title, best.Label, $"/api/clarifications/{linked}")
             : null;
+        var inReview = opened is not null ? new CaseInReview(1, opened.DueAt)
+            : joined.Count > 0 && joined.Aggregate(openCase!.Case, ClarificationCase.Evolve) is var joinedCase
+                ? new CaseInReview(joinedCase.ReportNumbers.Count, joinedCase.DueAt)
+                : null;
         return TypedResults.Created($"/api/clarifications/reports/{number}",
-            new Received(number, accessCode, unit.Id, now, link is null ? "in-review" : "answered", report.Match, link));
+            new Received(number, accessCode, unit.Id, now, link is null ? "in-review" : "answered", report.Match, link, link is null ? inReview : null));
     }
 
     /// <summary>The open case of the unit the claim resembles most, as it stands now, or none.</summary>

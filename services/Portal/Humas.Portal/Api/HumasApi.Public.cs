@@ -125,11 +125,16 @@ public sealed record ReportBody(string UnitId, string? Claim, string? SeenOn, st
 
 public sealed record ClarificationLink(string Number, string Title, string Label, string Url);
 
-public sealed record ReportReceived(string Number, string AccessCode, string UnitId, DateTimeOffset ReceivedAt, string Status, ClarificationLink? Clarification);
+public sealed record ReportReceived(string Number, string AccessCode, string UnitId, DateTimeOffset ReceivedAt, string Status, ClarificationLink? Clarification,
+    CaseInReview? Case = null);
+
+/// <summary>The case a report is in while officers check it: reports of the same claim in it, and the time the unit aims to answer by.</summary>
+public sealed record CaseInReview(int Reports, DateTimeOffset RespondBy);
 
 public sealed record ScreenshotAttached(Guid ScreenshotId, string MediaType, int Size);
 
-public sealed record ReportStatus(string Number, string UnitId, DateTimeOffset ReceivedAt, string Claim, string SeenOn, string Status, ClarificationLink? Clarification);
+public sealed record ReportStatus(string Number, string UnitId, DateTimeOffset ReceivedAt, string Claim, string SeenOn, string Status, ClarificationLink? Clarification,
+    CaseInReview? Case = null);
 
 /// <summary>What a change to a request answers; the portal needs only that it succeeded.</summary>
 public sealed record Changed(string? Status);
