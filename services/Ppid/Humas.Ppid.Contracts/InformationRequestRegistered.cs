@@ -17,6 +17,6 @@ public sealed record InformationRequestRegistered
     /// <summary>True when the deadline runs into a year whose holidays are not loaded yet.</summary>
     public bool DueDateProvisional { get; init; }
 
-    /// <summary>online or walk-in.</summary>
+    /// <summary>online, walk-in or post (a letter).</summary>
     public required string Channel { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Humas.EndToEndTests.OfficerConsole;
 /// context with script on (axe-core is script), pass axe-core (no serious or critical violation)
 /// and fit 360 px.
 /// </summary>
-public sealed class ConsoleBrowserTests : IAsyncLifetime
+public sealed partial class ConsoleBrowserTests : IAsyncLifetime
 {
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;

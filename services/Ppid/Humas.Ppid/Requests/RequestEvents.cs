@@ -2,7 +2,7 @@ namespace Humas.Ppid.Requests;
 
 public enum RequesterType { Individual, LegalEntity }
 
-public enum RegistrationChannel { Online, WalkIn }
+public enum RegistrationChannel { Online, WalkIn, Post }
 
 /// <summary>How the requester wants to obtain the information (UU 14/2008 Pasal 22(1)).</summary>
 public enum ObtainMethod { See, Read, Listen, Copy }

@@ -15,7 +15,8 @@ namespace Humas.Ppid.Requests.RegisteringRequest;
 
 /// <summary>
 /// Registering a public-information request (UU 14/2008 Pasal 22): online by a citizen, or by a
-/// PPID officer on behalf of a walk-in requester. Answers at once with the registration
+/// PPID officer for a requester who came to the desk or wrote a letter (the channel and the
+/// moment received as the officer enters them). Answers at once with the registration
 /// number, the legal due date and the access code the requester follows it with.
 /// </summary>
 public static class RegisterRequest
@@ -27,7 +28,8 @@ public static class RegisterRequest
         [property: MaxLength(2000)] string? Purpose,
         IReadOnlyList<ObtainMethod>? ObtainBy,
         DeliveryMethod? DeliveryBy,
-        DateTimeOffset? ReceivedAt = null);
+        DateTimeOffset? ReceivedAt = null,
+        RegistrationChannel? Channel = null);
 
     /// <summary>E-mail: at most 254 characters (RFC 5321 §4.5.3.1.3 limits a path to 256, brackets included).</summary>
     public sealed record RequesterBody(
@@ -103,7 +105,8 @@ public static class RegisterRequest
         if (user.IsInRole(HumasRoles.PpidOfficer) || user.IsInRole(HumasRoles.Admin))
         {
             await access.DemandForUnitAsync(http, unit.Id, ActOn.PpidOfficer);
-            channel = RegistrationChannel.WalkIn;
+            channel = body.Channel ?? RegistrationChannel.WalkIn;
+            if (channel == RegistrationChannel.Online) throw Refusal.Invalid("channel", "request.channel.desk");
             registeredBy = user.FindFirstValue(HumasClaims.Subject);
             // A letter or walk-in request entered later keeps the moment it was received.
             if (body.ReceivedAt is { } received)
@@ -115,6 +118,10 @@ public static class RegisterRequest
         else if (body.ReceivedAt is not null)
         {
             throw Refusal.Invalid("receivedAt", "request.received-at.online");
+        }
+        else if (body.Channel is not (null or RegistrationChannel.Online))
+        {
+            throw Refusal.Invalid("channel", "request.channel.online");
         }
         var requesterAccount = user.IsInRole(HumasRoles.Citizen) ? user.FindFirstValue(HumasClaims.Subject) : null;
 

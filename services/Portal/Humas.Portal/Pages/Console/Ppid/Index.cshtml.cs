@@ -14,7 +14,7 @@ public sealed class IndexModel(ConsoleApi api, UnitDirectory units, TimeProvider
     public const int DueSoonWorkingDays = 3;
 
     public static readonly string[] Statuses = ["open", "registered", "awaiting-clarification", "answered", "referred", "withdrawn", "all"];
-    public static readonly string[] Channels = ["online", "walk-in"];
+    public static readonly string[] Channels = ["online", "walk-in", "post"];
     private static readonly string[] OpenStatuses = ["registered", "awaiting-clarification"];
 
     public string Status { get; private set; } = "open";
@@ -27,8 +27,12 @@ public sealed class IndexModel(ConsoleApi api, UnitDirectory units, TimeProvider
     public DateOnly Today { get; private set; }
     public DateOnly DueSoonUntil { get; private set; }
 
-    public async Task OnGetAsync(string? status, string? unit, string? channel, CancellationToken ct)
+    /// <summary>A request this officer just routed beyond their units, and the unit it went to.</summary>
+    public (string Number, string Unit)? Routed { get; private set; }
+
+    public async Task OnGetAsync(string? status, string? unit, string? channel, string? routed, string? to, CancellationToken ct)
     {
+        if (routed is not null && to is not null && units.Find(to) is { } target) Routed = (routed, target.Name);
         Status = Statuses.Contains(status) ? status! : "open";
         Channel = Channels.Contains(channel) ? channel : null;
         var own = OfficerUnit is null ? null : units.Find(OfficerUnit);

@@ -1,4 +1,5 @@
 using Humas.Portal.Api;
+using Humas.ReferenceData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,35 +8,52 @@ namespace Humas.Portal.Pages.Console.Ppid;
 /// <summary>
 /// One request as an officer of its unit works on it: the facts, the requester (NIK and phone
 /// masked until the officer asks to see them, which Ppid records), the history, and the actions
-/// its state allows as forms: extend the deadline once with reasons, answer with any outcome of
-/// Pasal 22(7). Each form names the version it was shown with; if someone else changed the
+/// its state allows as forms: answer with any outcome of Pasal 22(7) (several withheld parts for
+/// a partial one), extend the deadline once with reasons, ask the requester for a clarification,
+/// route it to another unit of the same body, refer it to the public body holding the
+/// information. Each form names the version it was shown with; if someone else changed the
 /// request first, nothing is overwritten and the page says so. A refused form keeps what was
-/// typed, with the service's message next to the field.
+/// typed, with the service's message next to the field of that form.
 /// </summary>
-public sealed class RequestModel(ConsoleApi api) : ConsolePageModel
+public sealed class RequestModel(ConsoleApi api, UnitDirectory units) : ConsolePageModel
 {
     public static readonly string[] Outcomes = ["granted", "granted-in-part", "refused", "not-held", "not-yet-documented"];
     public static readonly string[] Exemptions = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
     public static readonly string[] Deliveries = ["collect", "post", "email", "fax"];
     private static readonly string[] OpenStatuses = ["registered", "awaiting-clarification"];
+    private static readonly string[] Changes = ["extended", "answered", "clarification-asked", "referred", "routed"];
+
+    /// <summary>Withheld-part rows shown empty beyond those typed, so a partial answer can list several without script.</summary>
+    public const int BlankWithheldRows = 2;
 
     public OfficerRequest Current { get; private set; } = null!;
     public IReadOnlyList<HistoryStep> History { get; private set; } = [];
 
-    /// <summary>What the last change came to: "extended", "answered", or the refusal to show.</summary>
+    /// <summary>What the last change came to (one of <see cref="Changes"/>), or the refusal to show.</summary>
     public string? Done { get; private set; }
     public Problem? Refused { get; private set; }
     public bool ChangedByOthers { get; private set; }
 
+    /// <summary>The form the refusal is about ("answer", "extend", ...): its fields alone show the messages.</summary>
+    public string? RefusedForm { get; private set; }
+
     [BindProperty] public ExtendForm Extend { get; set; } = new();
     [BindProperty] public AnswerForm Answer { get; set; } = new();
+    [BindProperty] public RouteForm Route { get; set; } = new();
+    [BindProperty] public ReferForm Refer { get; set; } = new();
+    [BindProperty] public ClarifyForm Clarify { get; set; } = new();
 
     public bool CanExtend => OpenStatuses.Contains(Current.Status) && !Current.Extended;
     public bool CanAnswer => Current.Status == "registered";
+    public bool CanAskClarification => Current.Status == "registered";
+    public bool CanRouteOrRefer => OpenStatuses.Contains(Current.Status);
+
+    /// <summary>Where the request may be routed: the other units of its body in its province, and the body's national unit.</summary>
+    public IReadOnlyList<Unit> RouteTargets { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string number, string? done, CancellationToken ct)
     {
-        Done = done is "extended" or "answered" ? done : null;
+        Done = Changes.Contains(done) ? done : null;
         return await ShowAsync(number, reveal: false, ct);
     }
 
@@ -44,23 +62,49 @@ public sealed class RequestModel(ConsoleApi api) : ConsolePageModel
     public async Task<IActionResult> OnPostExtendAsync(string number, CancellationToken ct)
     {
         var result = await api.ExtendAsync(number, Extend.Version, new ExtensionBody(Extend.WorkingDays, Extend.Reason), ct);
-        return result.Ok ? Redirect($"/console/ppid/{Uri.EscapeDataString(number)}?done=extended") : await RefusedAsync(number, result, ct);
+        return result.Ok ? Changed(number, "extended") : await RefusedAsync(number, "extend", result, ct);
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(string number, CancellationToken ct)
     {
         var partial = Answer.Outcome == "granted-in-part";
         var body = new AnswerBody(Answer.Outcome, Answer.Summary,
-            partial ? [new WithheldPartBody(Answer.WithheldPart, Empty(Answer.WithheldExemption), Answer.WithheldReason)] : null,
+            partial ? Answer.TypedWithheldParts().Select(p => new WithheldPartBody(p.Part, Empty(p.Exemption), p.Reason)).ToList() : null,
             Answer.Outcome == "refused" ? Empty(Answer.Exemption) : null,
             Answer.Outcome is "refused" or "granted-in-part" ? Answer.ConsequenceTest : null,
             Empty(Answer.Delivery), Answer.Format);
         var result = await api.AnswerAsync(number, Answer.Version, body, ct);
-        return result.Ok ? Redirect($"/console/ppid/{Uri.EscapeDataString(number)}?done=answered") : await RefusedAsync(number, result, ct);
+        return result.Ok ? Changed(number, "answered") : await RefusedAsync(number, "answer", result, ct);
     }
 
-    private async Task<IActionResult> RefusedAsync<T>(string number, ApiResult<T> result, CancellationToken ct)
+    public async Task<IActionResult> OnPostClarifyAsync(string number, CancellationToken ct)
     {
+        var result = await api.AskClarificationAsync(number, Clarify.Version, new ClarificationQuestionBody(Clarify.Question), ct);
+        return result.Ok ? Changed(number, "clarification-asked") : await RefusedAsync(number, "clarify", result, ct);
+    }
+
+    public async Task<IActionResult> OnPostReferAsync(string number, CancellationToken ct)
+    {
+        var result = await api.ReferAsync(number, Refer.Version, new ReferBody(Refer.Agency, Refer.Reason), ct);
+        return result.Ok ? Changed(number, "referred") : await RefusedAsync(number, "refer", result, ct);
+    }
+
+    /// <summary>Once routed beyond the officer's units, the request is no longer theirs to see: the inbox says where it went.</summary>
+    public async Task<IActionResult> OnPostRouteAsync(string number, CancellationToken ct)
+    {
+        var target = Empty(Route.ToUnitId);
+        var result = await api.RouteAsync(number, Route.Version, new RouteBody(target, Route.Reason), ct);
+        if (!result.Ok) return await RefusedAsync(number, "route", result, ct);
+        return OfficerUnit is { } own && units.Oversees(own, target!)
+            ? Changed(number, "routed")
+            : Redirect($"/console/ppid?routed={Uri.EscapeDataString(number)}&to={Uri.EscapeDataString(target!)}");
+    }
+
+    private RedirectResult Changed(string number, string done) => Redirect($"/console/ppid/{Uri.EscapeDataString(number)}?done={done}");
+
+    private async Task<IActionResult> RefusedAsync<T>(string number, string form, ApiResult<T> result, CancellationToken ct)
+    {
+        RefusedForm = form;
         Refused = result.Problem;
         ChangedByOthers = result.ChangedByOthers();
         var shown = await ShowAsync(number, reveal: false, ct);
@@ -74,15 +118,26 @@ public sealed class RequestModel(ConsoleApi api) : ConsolePageModel
         if (!request.Ok)
             return request.Problem?.Status is 403 or 404 or 401 ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
         Current = request.Value!;
+        RouteTargets = RouteTargetsOf(Current.UnitId);
         var history = await api.GetHistoryAsync(number, ct);
         History = history.Ok ? history.Value! : [];
         return Page();
     }
 
+    private IReadOnlyList<Unit> RouteTargetsOf(string unitId)
+    {
+        if (units.Find(unitId) is not { } unit) return [];
+        var national = units.All.Where(u => u.Institution == unit.Institution && u.Level == UnitLevel.National);
+        var province = unit.ProvinceCode is null ? [] : units.All.Where(u => u.Institution == unit.Institution && u.Level == UnitLevel.Province && u.ProvinceCode == unit.ProvinceCode)
+            .SelectMany(p => units.Below(p.Id));
+        return national.Concat(province).Where(u => u.Id != unit.Id).ToList();
+    }
+
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public IReadOnlyList<string> ErrorsOf(string field) =>
-        Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
+    /// <summary>The service's messages for one field of <paramref name="form"/>, when that form was the one refused.</summary>
+    public IReadOnlyList<string> ErrorsOf(string form, string field) =>
+        RefusedForm == form && Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
 
     public sealed class ExtendForm
     {
@@ -98,10 +153,42 @@ public sealed class RequestModel(ConsoleApi api) : ConsolePageModel
         public string? Summary { get; set; }
         public string? Exemption { get; set; }
         public string? ConsequenceTest { get; set; }
-        public string? WithheldPart { get; set; }
-        public string? WithheldExemption { get; set; }
-        public string? WithheldReason { get; set; }
+        public List<WithheldPartForm> WithheldParts { get; set; } = [];
         public string? Delivery { get; set; }
         public string? Format { get; set; }
+
+        /// <summary>The rows the officer wrote something in; the blank ones are not sent.</summary>
+        public IReadOnlyList<WithheldPartForm> TypedWithheldParts() =>
+            WithheldParts.Where(p => !string.IsNullOrWhiteSpace(p.Part) || !string.IsNullOrWhiteSpace(p.Exemption) || !string.IsNullOrWhiteSpace(p.Reason)).ToList();
+
+        /// <summary>The rows to show: those typed, then <see cref="BlankWithheldRows"/> empty ones.</summary>
+        public IReadOnlyList<WithheldPartForm> RowsToShow() => [.. TypedWithheldParts(), .. Enumerable.Range(0, BlankWithheldRows).Select(_ => new WithheldPartForm())];
+    }
+
+    public sealed class WithheldPartForm
+    {
+        public string? Part { get; set; }
+        public string? Exemption { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class RouteForm
+    {
+        public long Version { get; set; }
+        public string? ToUnitId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class ReferForm
+    {
+        public long Version { get; set; }
+        public string? Agency { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class ClarifyForm
+    {
+        public long Version { get; set; }
+        public string? Question { get; set; }
     }
 }
