@@ -14,7 +14,11 @@ namespace Humas.Portal.Pages.Console.Ppid;
 /// </summary>
 public sealed partial class RegisterModel(ConsoleApi api, UnitDirectory units) : ConsolePageModel
 {
-    public const int PageSize = 50;
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>Rows a page (the <c>size</c> of the query, 1 to <see cref="MaxPageSize"/>).</summary>
+    public int PageSize { get; private set; } = DefaultPageSize;
     public static readonly string[] Statuses = ["registered", "awaiting-clarification", "answered", "referred", "withdrawn"];
 
     public IReadOnlyList<Unit> Units { get; private set; } = [];
@@ -27,9 +31,10 @@ public sealed partial class RegisterModel(ConsoleApi api, UnitDirectory units) :
     public bool FirstPage { get; private set; }
     public Problem? Problem { get; private set; }
 
-    public async Task OnGetAsync(string? unit, string? status, string? from, string? to, string? cursor, CancellationToken ct)
+    public async Task OnGetAsync(string? unit, string? status, string? from, string? to, string? cursor, int? size, CancellationToken ct)
     {
         if (!Choose(unit, status, from, to)) return;
+        PageSize = size is >= 1 and <= MaxPageSize ? size.Value : DefaultPageSize;
         FirstPage = string.IsNullOrEmpty(cursor);
         using var answer = await api.OpenAsync(Path("json") + $"&limit={PageSize}" + (FirstPage ? "" : $"&cursor={Uri.EscapeDataString(cursor!)}"), ct);
         if (answer is null || !answer.IsSuccessStatusCode)
@@ -55,7 +60,7 @@ public sealed partial class RegisterModel(ConsoleApi api, UnitDirectory units) :
 
     public string FirstLink => $"/console/ppid/register?{Query().TrimStart('&')}";
 
-    public string NextLink => $"/console/ppid/register?cursor={Uri.EscapeDataString(NextCursor ?? "")}{Query()}";
+    public string NextLink => $"/console/ppid/register?cursor={Uri.EscapeDataString(NextCursor ?? "")}{Query()}{(PageSize == DefaultPageSize ? "" : $"&size={PageSize}")}";
 
     public IReadOnlyList<string> ErrorsOf(string field) =>
         Problem?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
