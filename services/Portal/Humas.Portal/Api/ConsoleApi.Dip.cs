@@ -35,6 +35,10 @@ public sealed partial class ConsoleApi
     public Task<ApiResult<DipEntryView>> WithdrawDipEntryAsync(Guid entryId, long version, string? reason, CancellationToken ct) =>
         CallAsync<DipEntryView>(HttpMethod.Post, $"{InformationList}/{entryId}/withdraw", new { reason }, version, ct);
 
+    /// <summary>The unit's berkala obligations (and those of the units under it) as the Calendar tracks them, through Ppid's compliance view.</summary>
+    public Task<ApiResult<ComplianceView>> GetComplianceAsync(string unitId, CancellationToken ct) =>
+        CallAsync<ComplianceView>(HttpMethod.Get, $"/api/ppid/compliance?unitId={Uri.EscapeDataString(unitId)}", null, null, ct);
+
     public Task<ApiResult<AnnualReportView>> GetAnnualReportViewAsync(string unitId, int year, CancellationToken ct) =>
         CallAsync<AnnualReportView>(HttpMethod.Get, AnnualReportPath(unitId, year, null), null, null, ct);
 
@@ -79,3 +83,9 @@ public sealed record AnnualReportView(string UnitId, int Year, int RequestsRecei
     IReadOnlyDictionary<string, int> RefusedByExemption, int NotHeld, int NotYetDocumented, int Referred, int Withdrawn, int StillOpen,
     double? AverageAnswerWorkingDays, int? LongestAnswerWorkingDays, int Extensions, int AnsweredLate, int OverdueUnanswered, int ObjectionsFiled,
     int ObjectionsAccepted, int ObjectionsRejected, int ObjectionsUndecided, int ObjectionsDecidedLate, int Disputes);
+
+/// <summary>One berkala obligation as the Calendar last reported it: scheduled (met, next due later), due, or overdue (missed).</summary>
+public sealed record PeriodicObligation(Guid ObligationId, string UnitId, string Title, string Category, DateOnly DueDate, string State,
+    DateTimeOffset? LastPublishedAt, DateTimeOffset? ChangedAt);
+
+public sealed record ComplianceView(string UnitId, int Scheduled, int Due, int Overdue, IReadOnlyList<PeriodicObligation> Obligations);
