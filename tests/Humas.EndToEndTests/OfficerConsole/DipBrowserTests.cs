@@ -1,5 +1,4 @@
 using Humas.EndToEndTests.Infrastructure;
-using Humas.TestSupport;
 using Microsoft.Playwright;
 
 namespace Humas.EndToEndTests.OfficerConsole;
@@ -23,25 +22,8 @@ public sealed class DipBrowserTests : IAsyncLifetime
         playwright?.Dispose();
     }
 
-    private async Task AssertAccessibleAndNarrowAsync(IBrowserContext journey, string path, string what)
-    {
-        await using var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 360, Height = 800 },
-            Locale = "id-ID",
-            StorageState = await journey.StorageStateAsync(),
-        });
-        var page = await context.NewPageAsync();
-        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
-        Assert.Equal(200, response!.Status);
-        var screenshots = Path.Combine(HumasControl.RepositoryRoot(), ".humas", "test-results", "screenshots");
-        Directory.CreateDirectory(screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"console-{what}-360.png"), FullPage = true });
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{what} at 360 px scrolls sideways by {overflow} px");
-        await Chromium.AssertAccessibleAsync(page, what);
-    }
+    private Task AssertAccessibleAndNarrowAsync(IBrowserContext journey, string path, string what) =>
+        ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, journey, path, what);
 
     [Fact]
     public async Task With_JavaScript_off_an_officer_drafts_and_publishes_a_DIP_entry_and_the_desk_register_report_and_compliance_pages_pass_axe_at_360_px()
