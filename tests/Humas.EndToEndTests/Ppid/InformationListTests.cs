@@ -165,6 +165,48 @@ public sealed class InformationListTests
         await AssertProblemAsync(await anonymous.GetAsync($"{List}/{Guid.NewGuid()}"), HttpStatusCode.NotFound, _ => { });
     }
 
+    [Fact]
+    public async Task Officers_list_every_entry_of_their_unit_in_every_state_by_category_and_state_and_others_are_refused()
+    {
+        var unit = Requests.RandomRegencyUnit();
+        using var officer = await OfficerAsync(unit);
+        var draft = await DraftAsync(officer, Berkala(unit, "Rencana strategis"));
+        var withdrawn = await DraftAsync(officer, Berkala(unit, "Daftar inventaris lama"));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(officer, HttpMethod.Post, $"{List}/{withdrawn}/withdraw", "\"1\"", new { reason = "Tidak dipakai" })).StatusCode);
+        var exempt = await DraftAsync(officer, Exempt(unit, "Salinan KTP anggota PPS"));
+
+        // The unit may hold entries of earlier runs: each filter holds ours and only what it names.
+        var all = await UnitListAsync(officer, $"unitId={unit}&limit=1000");
+        var stateOf = all.ToDictionary(e => e.GetProperty("entryId").GetString()!, e => e.GetProperty("status").GetString());
+        Assert.Equal("draft", stateOf[draft]);
+        Assert.Equal("withdrawn", stateOf[withdrawn]);
+        Assert.Equal("draft", stateOf[exempt]);
+        Assert.Equal(2, all.Single(e => e.GetProperty("entryId").GetString() == withdrawn).GetProperty("version").GetInt64());
+        var exemptOnly = await UnitListAsync(officer, $"unitId={unit}&category=dikecualikan&limit=1000");
+        Assert.Contains(exemptOnly, e => e.GetProperty("entryId").GetString() == exempt);
+        Assert.All(exemptOnly, e => Assert.Equal("dikecualikan", e.GetProperty("category").GetString()));
+        var withdrawnOnly = await UnitListAsync(officer, $"unitId={unit}&status=withdrawn&limit=1000");
+        Assert.Contains(withdrawnOnly, e => e.GetProperty("entryId").GetString() == withdrawn);
+        Assert.All(withdrawnOnly, e => Assert.Equal("withdrawn", e.GetProperty("status").GetString()));
+        var berkalaDrafts = await UnitListAsync(officer, $"unitId={unit}&category=berkala&status=draft&limit=1000");
+        Assert.Contains(berkalaDrafts, e => e.GetProperty("entryId").GetString() == draft);
+        Assert.DoesNotContain(berkalaDrafts, e => e.GetProperty("entryId").GetString() == withdrawn || e.GetProperty("entryId").GetString() == exempt);
+
+        await AssertProblemAsync(await officer.GetAsync($"{List}/all?unitId={unit}&status=hidden"), HttpStatusCode.BadRequest,
+            p => Assert.True(p.GetProperty("errors").TryGetProperty("status", out _)));
+        using var other = await OfficerAsync(unit == "kpu-33.19" ? "kpu-33.21" : "kpu-33.19");
+        await AssertProblemAsync(await other.GetAsync($"{List}/all?unitId={unit}"), HttpStatusCode.Forbidden, _ => { });
+        using var anonymous = await Gateway.ClientAsync();
+        await AssertProblemAsync(await anonymous.GetAsync($"{List}/all?unitId={unit}"), HttpStatusCode.Unauthorized, _ => { });
+    }
+
+    private static async Task<List<JsonElement>> UnitListAsync(HttpClient officer, string query)
+    {
+        var response = await officer.GetAsync($"{List}/all?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()];
+    }
+
     private static async Task<HttpClient> OfficerAsync(string unit) => await Gateway.ClientAsync(await Gateway.TokenAsync($"officer-{unit}", "ppid-officer", unit));
 
     private static async Task<string> DraftAsync(HttpClient officer, object body)

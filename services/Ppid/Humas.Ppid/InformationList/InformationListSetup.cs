@@ -27,6 +27,7 @@ public static class InformationListSetup
     {
         var list = app.MapGroup("/api/ppid/information-list").WithTags("Information list");
         list.MapListEntries();
+        list.MapListUnitEntries();
         list.MapGetEntry();
         list.MapDraftEntry();
         list.MapReviseEntry();
