@@ -75,7 +75,7 @@ public sealed class ReleaseModel(ConsoleApi api, UnitDirectory units, TextCatalo
         if (string.IsNullOrWhiteSpace(typed)) return null;
         string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
         if (DateTime.TryParseExact(typed.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, offset);
+            return new DateTimeOffset(local, offset).ToUniversalTime();
         errors[field] = [texts["console.media.bad-time"]];
         return null;
     }
