@@ -1,6 +1,5 @@
 using Humas.EndToEndTests.Clarifications;
 using Humas.EndToEndTests.Infrastructure;
-using Humas.TestSupport;
 using Microsoft.Playwright;
 
 namespace Humas.EndToEndTests.OfficerConsole;
@@ -45,26 +44,6 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         return (context, page);
     }
 
-    private async Task AssertAccessibleAndNarrowAsync(IBrowserContext journey, string path, string what)
-    {
-        await using var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 360, Height = 800 },
-            Locale = "id-ID",
-            StorageState = await journey.StorageStateAsync(),
-        });
-        var page = await context.NewPageAsync();
-        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
-        Assert.Equal(200, response!.Status);
-        var screenshots = Path.Combine(HumasControl.RepositoryRoot(), ".humas", "test-results", "screenshots");
-        Directory.CreateDirectory(screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"console-{what}-360.png"), FullPage = true });
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{what} at 360 px scrolls sideways by {overflow} px");
-        await Chromium.AssertAccessibleAsync(page, what);
-    }
-
     [Fact]
     public async Task With_JavaScript_off_a_reported_claim_is_verified_drafted_approved_by_a_second_officer_and_published_from_the_clarifications_desk()
     {
@@ -73,7 +52,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         await ClarificationsDeskTests.ReportAsync(unit, village, screenshot: true);
         var (authorContext, author) = await SignedInAsync(unit, "/console/clarifications");
         await using var _ = authorContext;
-        await AssertAccessibleAndNarrowAsync(authorContext, "/console/clarifications", "clarifications");
+        await ConsoleBrowserTests.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/clarifications", "clarifications");
 
         await author.Locator("table[data-track='media-team'] a", new() { HasTextString = village }).ClickAsync();
         await author.WaitForSelectorAsync("#reports img");
@@ -87,7 +66,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         await author.Locator("#draft-conclusion").FillAsync("Klaim tersebut tidak benar.");
         await author.GetByRole(AriaRole.Button, new() { Name = "Simpan draf dan pratinjau" }).ClickAsync();
         await author.WaitForSelectorAsync("#preview .clarifications-body strong");
-        await AssertAccessibleAndNarrowAsync(authorContext, casePath, "clarification-case");
+        await ConsoleBrowserTests.AssertAccessibleAndNarrowAsync(browser, authorContext, casePath, "clarification-case");
 
         var (approverContext, approver) = await SignedInAsync(unit, casePath);
         await using (approverContext)
@@ -99,7 +78,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         await author.GetByRole(AriaRole.Button, new() { Name = "Terbitkan klarifikasi" }).ClickAsync();
         await author.WaitForSelectorAsync("#done");
         Assert.Equal("published", await author.Locator("#status").GetAttributeAsync("data-status"));
-        await AssertAccessibleAndNarrowAsync(authorContext, casePath, "clarification-published");
+        await ConsoleBrowserTests.AssertAccessibleAndNarrowAsync(browser, authorContext, casePath, "clarification-published");
     }
 
     [Fact]
@@ -108,8 +87,8 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         var unit = Requests.RandomRegencyUnit();
         var (authorContext, author) = await SignedInAsync(unit, "/console/media");
         await using var _ = authorContext;
-        await AssertAccessibleAndNarrowAsync(authorContext, "/console/media", "newsroom");
-        await AssertAccessibleAndNarrowAsync(authorContext, "/console/media/new", "newsroom-new");
+        await ConsoleBrowserTests.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/media", "newsroom");
+        await ConsoleBrowserTests.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/media/new", "newsroom-new");
 
         await author.Locator("#new-release").ClickAsync();
         var headline = $"Rapat pleno {Guid.NewGuid():N}"[..28];
@@ -124,7 +103,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         await author.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
         await author.WaitForSelectorAsync("#preview .media-body strong");
         var releasePath = new Uri(author.Url).AbsolutePath;
-        await AssertAccessibleAndNarrowAsync(authorContext, releasePath, "newsroom-release");
+        await ConsoleBrowserTests.AssertAccessibleAndNarrowAsync(browser, authorContext, releasePath, "newsroom-release");
         await author.GetByRole(AriaRole.Button, new() { Name = "Kirim untuk ditelaah" }).ClickAsync();
         await author.WaitForSelectorAsync("#done");
 
@@ -144,7 +123,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         }
         await author.GotoAsync("/console/media?state=scheduled");
         Assert.Equal(1, await author.Locator("#releases a", new() { HasTextString = headline }).CountAsync());
-        await AssertAccessibleAndNarrowAsync(authorContext, "/console/media/journalists", "newsroom-journalists");
-        await AssertAccessibleAndNarrowAsync(authorContext, "/console/media/webhooks", "newsroom-webhooks");
+        await ConsoleBrowserTests.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/media/journalists", "newsroom-journalists");
+        await ConsoleBrowserTests.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/media/webhooks", "newsroom-webhooks");
     }
 }

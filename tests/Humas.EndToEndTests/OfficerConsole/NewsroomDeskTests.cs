@@ -39,16 +39,6 @@ public sealed class NewsroomDeskTests
         return await browser.Http.PostAsync(form.GetAttribute("action") ?? "", new FormUrlEncodedContent(fields));
     }
 
-    private static async Task<IHtmlDocument> DoneAsync(Browser browser, HttpResponseMessage response, string done)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Found, $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 3000)]}");
-        Assert.Contains($"done={done}", response.Headers.Location!.ToString(), StringComparison.Ordinal);
-        var page = await Browser.ParseAsync(await browser.FollowAsync(response));
-        Assert.NotNull(page.QuerySelector("#done"));
-        return page;
-    }
-
     internal static Dictionary<string, string> Content(string prefix, string headline) => new()
     {
         [$"{prefix}.Headline"] = headline, [$"{prefix}.Summary"] = "Rapat pleno terbuka menetapkan DPT.",
@@ -77,7 +67,7 @@ public sealed class NewsroomDeskTests
 
         var draftResponse = await PostAsync(author, ConsoleSession.Form(refusedPage, "form#draft-form"), Content("Release", headline));
         var releaseId = Guid.Parse(draftResponse.Headers.Location?.ToString().Split('?')[0].Split('/').Last() ?? "");
-        var drafted = await DoneAsync(author, draftResponse, "drafted");
+        var drafted = await ClarificationsDeskTests.DoneAsync(author, draftResponse, "drafted");
         Assert.Equal("draft", drafted.QuerySelector("#status")!.GetAttribute("data-status"));
         var preview = drafted.QuerySelector("#preview article")!;
         Assert.Equal("terbuka", preview.QuerySelector(".media-body strong")!.TextContent);
@@ -85,7 +75,7 @@ public sealed class NewsroomDeskTests
         var path = $"/console/media/{releaseId}";
 
         // Revised once; the submit form of the page shown before is stale: nothing submitted, the officer told.
-        var revised = await DoneAsync(author, await PostAsync(author, ConsoleSession.Form(drafted, "form[action$='handler=Revise']"),
+        var revised = await ClarificationsDeskTests.DoneAsync(author, await PostAsync(author, ConsoleSession.Form(drafted, "form[action$='handler=Revise']"),
             new Dictionary<string, string> { ["Release.Place"] = "Kabupaten Kendal" }), "revised");
         var stale = await author.SubmitAsync(ConsoleSession.Form(drafted, "form[action$='handler=Submit']"), new Dictionary<string, string>());
         Assert.Equal((HttpStatusCode)422, stale.StatusCode);
@@ -93,7 +83,7 @@ public sealed class NewsroomDeskTests
         Assert.Contains("diubah oleh orang lain", stalePage.QuerySelector("#refused")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("draft", stalePage.QuerySelector("#status")!.GetAttribute("data-status"));
 
-        var submitted = await DoneAsync(author, await author.SubmitAsync(ConsoleSession.Form(revised, "form[action$='handler=Submit']"), new Dictionary<string, string>()), "submit");
+        var submitted = await ClarificationsDeskTests.DoneAsync(author, await author.SubmitAsync(ConsoleSession.Form(revised, "form[action$='handler=Submit']"), new Dictionary<string, string>()), "submit");
         var list = await ConsoleSession.PageAsync(author, "/console/media?state=review");
         Assert.NotNull(list.QuerySelector($"#releases tr[data-release='{releaseId}']"));
 
@@ -105,7 +95,7 @@ public sealed class NewsroomDeskTests
         using (var reviewer = await ClarificationsDeskTests.SignedInAsync(unit))
         {
             var toApprove = await ConsoleSession.PageAsync(reviewer, path);
-            await DoneAsync(reviewer, await reviewer.SubmitAsync(ConsoleSession.Form(toApprove, "form[action$='handler=Approve']"), new Dictionary<string, string>()), "approve");
+            await ClarificationsDeskTests.DoneAsync(reviewer, await reviewer.SubmitAsync(ConsoleSession.Form(toApprove, "form[action$='handler=Approve']"), new Dictionary<string, string>()), "approve");
         }
 
         // A publication time that is not one is refused by the field; then published now.
@@ -116,12 +106,12 @@ public sealed class NewsroomDeskTests
         var badTimePage = await Browser.ParseAsync(badTime);
         Assert.NotNull(badTimePage.QuerySelector(".error[data-field='publishAt']"));
         Assert.Equal("besok pagi", badTimePage.QuerySelector("#publish-at-input")!.GetAttribute("value"));
-        var published = await DoneAsync(author, await author.SubmitAsync(ConsoleSession.Form(badTimePage, "form[action$='handler=Publish']"),
+        var published = await ClarificationsDeskTests.DoneAsync(author, await author.SubmitAsync(ConsoleSession.Form(badTimePage, "form[action$='handler=Publish']"),
             new Dictionary<string, string> { ["PublishAt"] = "", ["EmbargoUntil"] = "" }), "publish");
         Assert.Equal("published", published.QuerySelector("#status")!.GetAttribute("data-status"));
         Assert.NotNull((await ConsoleSession.PageAsync(author, "/console/media?state=published")).QuerySelector($"#releases tr[data-release='{releaseId}']"));
 
-        var corrected = await DoneAsync(author, await PostAsync(author, ConsoleSession.Form(published, "form[action$='handler=Correct']"),
+        var corrected = await ClarificationsDeskTests.DoneAsync(author, await PostAsync(author, ConsoleSession.Form(published, "form[action$='handler=Correct']"),
             new Dictionary<string, string> { ["CorrectionNote"] = "Tempat rapat diperbaiki.", ["Correction.Place"] = "Aula KPU Kendal" }), "correct");
         Assert.Contains("v2", corrected.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
         using var anyone = await Gateway.ClientAsync();
@@ -142,7 +132,7 @@ public sealed class NewsroomDeskTests
         var page = await ConsoleSession.PageAsync(officer, "/console/media/journalists");
         var row = $"#journalists li[data-journalist='{journalistId}']";
         Assert.Equal("registered", page.QuerySelector(row)!.GetAttribute("data-status"));
-        var accredited = await DoneAsync(officer, await officer.SubmitAsync(ConsoleSession.Form(page, $"{row} form[action$='handler=Accredit']"),
+        var accredited = await ClarificationsDeskTests.DoneAsync(officer, await officer.SubmitAsync(ConsoleSession.Form(page, $"{row} form[action$='handler=Accredit']"),
             new Dictionary<string, string>()), "accredit");
         Assert.Equal("accredited", accredited.QuerySelector(row)!.GetAttribute("data-status"));
 
@@ -165,7 +155,7 @@ public sealed class NewsroomDeskTests
         Assert.Equal((HttpStatusCode)422, noReason.StatusCode);
         var noReasonPage = await Browser.ParseAsync(noReason);
         Assert.NotNull(noReasonPage.QuerySelector($"{row} .error[data-field='reason']"));
-        var revoked = await DoneAsync(officer, await officer.SubmitAsync(ConsoleSession.Form(noReasonPage, revokeForm),
+        var revoked = await ClarificationsDeskTests.DoneAsync(officer, await officer.SubmitAsync(ConsoleSession.Form(noReasonPage, revokeForm),
             new Dictionary<string, string> { ["Reason"] = "Kartu pers kedaluwarsa." }), "revoke");
         Assert.Equal("revoked", revoked.QuerySelector(row)!.GetAttribute("data-status"));
         Assert.Contains("berakhir", (await ConsoleSession.PageAsync(officer, "/console/media/webhooks")).QuerySelector($"#subscribers tr[data-subscription='{subscriptionId}']")!.TextContent,

@@ -6,7 +6,7 @@ namespace Humas.Portal.Pages.Console.Clarifications;
 /// <summary>
 /// The clarifications desk: the cases of the officer's unit and the units under it. Incoming
 /// reports whose claim may repeat a published clarification come first, to confirm or reject the
-/// suggested match; then the cases by track (media team, official statement), the soonest
+/// suggested match; then every case by track (media team, official statement), the soonest
 /// response target first, those past it flagged.
 /// </summary>
 public sealed class IndexModel(ConsoleApi api, UnitDirectory units) : ConsolePageModel
@@ -22,7 +22,7 @@ public sealed class IndexModel(ConsoleApi api, UnitDirectory units) : ConsolePag
 
     public IEnumerable<CaseRow> Suggested => Cases.Where(c => c.Status == "open" && c.SuggestedNumber is not null);
 
-    public IEnumerable<CaseRow> OfTrack(string track) => Cases.Where(c => c.Track == track && !(c.Status == "open" && c.SuggestedNumber is not null));
+    public IEnumerable<CaseRow> OfTrack(string track) => Cases.Where(c => c.Track == track);
 
     public async Task OnGetAsync(string? status, CancellationToken ct)
     {
