@@ -73,6 +73,7 @@ public static class MediaSetup
         var releases = api.MapGroup("/api/media/releases").WithTags("Press releases");
         releases.MapReleaseWorkflow();
         releases.MapGetRelease();
+        releases.MapListReleases();
         releases.MapCorrectingAndWithdrawing();
         releases.MapGetReleaseVersions();
         releases.MapAttachments();
@@ -83,6 +84,7 @@ public static class MediaSetup
         var webhooks = api.MapGroup("/api/media/webhooks").WithTags("Webhooks");
         webhooks.MapWebhooks();
         webhooks.MapDeadDeliveries();
+        webhooks.MapSubscriberList();
         return app;
     }
 }

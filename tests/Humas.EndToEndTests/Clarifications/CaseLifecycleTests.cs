@@ -118,6 +118,7 @@ public sealed class CaseLifecycleTests
 
         // The draft's HTML was made safe; the reporter's contact is nowhere public.
         var view = await Steps.GetAsync(p.Author, $"/api/clarifications/cases/{p.CaseId}");
+        Assert.Equal(p.Version, view.GetProperty("version").GetInt64()); // what If-Match names
         var html = view.GetProperty("draft").GetProperty("html").GetString()!;
         Assert.Contains("<strong>surat suara latihan</strong>", html);
         Assert.DoesNotContain("<script", html);

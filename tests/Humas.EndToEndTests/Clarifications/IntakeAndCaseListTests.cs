@@ -147,6 +147,13 @@ public sealed class IntakeAndCaseListTests
         upload.Headers.Add("X-Access-Code", code);
         var attached = await Steps.OkAsync(await citizen.SendAsync(upload));
 
+        // The report lists its screenshot, where it is fetched.
+        var follow = new HttpRequestMessage(HttpMethod.Get, $"/api/clarifications/reports/{number}");
+        follow.Headers.Add("X-Access-Code", code);
+        var listed = (await Steps.OkAsync(await citizen.SendAsync(follow))).GetProperty("screenshots").EnumerateArray().Single();
+        Assert.Equal(attached.GetProperty("url").GetString(), listed.GetProperty("url").GetString());
+        Assert.Equal("image/jpeg", listed.GetProperty("mediaType").GetString());
+
         var fetch = new HttpRequestMessage(HttpMethod.Get, attached.GetProperty("url").GetString());
         fetch.Headers.Add("X-Access-Code", code);
         var fetched = await citizen.SendAsync(fetch);

@@ -82,7 +82,7 @@ public static class CaseEndpoints
             .WithSummary("The cases of a unit (with its units), newest first, a page of limit (cursor from next or the Link header): open ones with their target, suggestion, similar open case and flag")
             .Produces<CaseList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         cases.MapGet("/{caseId}", GetAsync).RequireAuthorization(HumasPolicies.HumasOfficer).WithName("GetCase")
-            .WithSummary("A case: its reports, reach and track, evidence, verdict, draft (with its safe HTML) and approvals")
+            .WithSummary("A case: its reports, reach and track, evidence, verdict, draft (with its safe HTML) and approvals, and its version (also the ETag) for If-Match")
             .Produces<CaseView>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         cases.MapPost("/{caseId}/reports", MergeAsync)
@@ -233,7 +233,7 @@ public static class CaseEndpoints
         Guid CaseId, string UnitId, string Status, string Track, ClaimReach Reach, string Claim, string? AppearanceUrl, DateTimeOffset? FirstSeenAt,
         DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool Flagged, string? EscalatedTo, SuggestedMatch? Suggestion, IReadOnlyList<string> Reports,
         string? Verifier, IReadOnlyList<Evidence> Evidence, string? Label, string? Category, DraftView? Draft, string? LegalReview, string? Number,
-        int ClarificationVersion, string? ResolvedWith, Guid? StatementReleaseId, SimilarCase? Similar);
+        int ClarificationVersion, string? ResolvedWith, Guid? StatementReleaseId, SimilarCase? Similar, long Version);
 
     private static async Task<IResult> GetAsync(string caseId, HttpContext http, EventStore store, ResourceAccess access, MarkdownRenderer markdown, CancellationToken ct)
     {
@@ -244,7 +244,7 @@ public static class CaseEndpoints
         var draft = s.Draft is null ? null : new DraftView(s.DraftRevision, s.Draft, s.DraftAuthor!, markdown.ToSafeHtml(s.Draft.BodyMarkdown()), s.ApprovedBy);
         return TypedResults.Ok(new CaseView(s.Id, s.UnitId, KebabNames.Of(s.Status), KebabNames.Of(s.Track), s.Reach, s.Claim, s.AppearanceUrl, s.FirstSeenAt, s.OpenedAt,
             s.DueAt, s.Flagged, s.EscalatedTo, s.Suggestion, s.ReportNumbers, s.Verifier, s.Evidence, s.Label, s.Category, draft, s.LegalReview, s.Number, s.Version,
-            s.ResolvedWith, s.StatementReleaseId, s.Similar));
+            s.ResolvedWith, s.StatementReleaseId, s.Similar, version));
     }
 }
 

@@ -21,7 +21,11 @@ public static class GetReport
 
     public sealed record ReportView(
         string Number, string UnitId, DateTimeOffset ReceivedAt, string Claim, string SeenOn, string Status, IntakeMatch? Match,
-        SubmitReport.ClarificationLink? Clarification, Guid? CaseId, ReporterContact? Contact, SubmitReport.CaseInReview? Case = null);
+        SubmitReport.ClarificationLink? Clarification, Guid? CaseId, ReporterContact? Contact, IReadOnlyList<ScreenshotLink> Screenshots,
+        SubmitReport.CaseInReview? Case = null);
+
+    /// <summary>A screenshot of the report and where its reporter or an officer of its unit fetches it.</summary>
+    public sealed record ScreenshotLink(Guid ScreenshotId, string MediaType, int Size, string Url);
 
     public static async Task<Row?> FindAsync(NpgsqlDataSource db, string number, CancellationToken ct)
     {
@@ -37,7 +41,7 @@ public static class GetReport
     public static void MapGetReport(this RouteGroupBuilder api) =>
         api.MapGet("/reports/{number}", HandleAsync).CarriesPersonalData().AcceptsAccessCode()
             .WithTags("Reports").WithName("GetReport")
-            .WithSummary("A report as its reporter (X-Access-Code) or a humas officer of its unit sees it")
+            .WithSummary("A report as its reporter (X-Access-Code) or a humas officer of its unit sees it, with its screenshots")
             .Produces<ReportView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -66,7 +70,9 @@ public static class GetReport
             ? new SubmitReport.CaseInReview(reports, dueAt)
             : null;
         return TypedResults.Ok(new ReportView(report.Number, report.UnitId, received.ReceivedAt, received.Claim, KebabNames.Of(received.SeenOn), status,
-            received.Match, link, officer ? row.CaseId : null, contact, inReview));
+            received.Match, link, officer ? row.CaseId : null, contact,
+            report.Screenshots.Select(s => new ScreenshotLink(s.ScreenshotId, s.MediaType, s.Size,
+                $"/api/clarifications/reports/{report.Number}/screenshots/{s.ScreenshotId}")).ToList(), inReview));
     }
 
     private sealed record Published(string Title, string Label);

@@ -69,7 +69,7 @@ public static class Webhooks
             .RequireAuthorization(HumasPolicies.Authenticated).WithName("CancelWebhook")
             .WithSummary("Cancel a subscription; nothing more is delivered to it (its journalist; If-Match with its version)").ProducesChange<WebhookView>();
         webhooks.MapGet("/{subscriptionId:guid}/deliveries", DeliveriesAsync).RequireAuthorization(HumasPolicies.Authenticated)
-            .WithName("ListWebhookDeliveries").WithSummary("The subscription's deliveries, newest first, each with its attempts (its journalist)")
+            .WithName("ListWebhookDeliveries").WithSummary("The subscription's deliveries, newest first, each with its attempts (its journalist, or humas officers of the journalist's unit)")
             .Produces<DeliveryView[]>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -122,7 +122,7 @@ public static class Webhooks
     private static async Task<IResult> DeliveriesAsync(Guid subscriptionId, HttpContext http, EventStore store, ResourceAccess access, NpgsqlDataSource db, CancellationToken ct)
     {
         var found = await store.AggregateAsync(WebhookSubscription.StreamId(subscriptionId), WebhookSubscription.Initial, WebhookSubscription.Evolve, ct);
-        await access.DemandAsync(http, found is var (s, _) ? Protection(s) : null, JournalistChanges.Self, "subscription.not-found", subscriptionId);
+        await access.DemandAsync(http, found is var (s, _) ? Protection(s) : null, JournalistChanges.SelfOrOfficer, "subscription.not-found", subscriptionId);
         var deliveries = new List<DeliveryView>();
         var attempts = new Dictionary<Guid, List<AttemptView>>();
         await using (var command = db.CreateCommand("""
