@@ -68,7 +68,7 @@ public sealed class CalendarBrowserTests : IAsyncLifetime
         await page.Locator("input[name=email]").FillAsync(officer.Email);
         await page.Locator("input[name=password]").FillAsync(officer.Password);
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForSelectorAsync("#days");
+        await page.WaitForSelectorAsync("#range");
         Assert.Equal("/console/calendar", new Uri(page.Url).AbsolutePath);
 
         await page.Locator("#plan-new").ClickAsync();
@@ -91,7 +91,7 @@ public sealed class CalendarBrowserTests : IAsyncLifetime
         Assert.Equal("published", await page.GetAttributeAsync("#status", "data-status"));
 
         await page.GetByText("← Kembali ke kalender").ClickAsync();
-        await page.WaitForSelectorAsync("#days");
+        await page.WaitForSelectorAsync("#range");
         Assert.Equal(1, await page.Locator($"li[data-date='{date}'] .calendar-item").CountAsync());
         Assert.Contains("Terbit", await page.Locator($"li[data-date='{date}'] .calendar-item").TextContentAsync(), StringComparison.Ordinal);
         await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=month&date={date}", "month");
