@@ -195,7 +195,7 @@ public sealed class CalendarDeskTests
 
         // The unit's iCal subscription link answers a calendar.
         var feed = desk.QuerySelector("#feed")!.GetAttribute("href")!;
-        Assert.EndsWith($"/api/calendar/units/{unit}/calendar.ics", feed, StringComparison.Ordinal);
+        Assert.Equal(new Uri(Gateway.BaseAddress, $"/api/calendar/units/{unit}/calendar.ics").ToString(), feed);
         var ics = await browser.GetAsync(new Uri(feed).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
         Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);

@@ -10,7 +10,7 @@ namespace Humas.Portal.Pages.Console.Calendar;
 /// items missed in the last weeks and the berkala obligations overdue; for a province or national
 /// officer, the roll-up of the units beneath; the unit's iCal subscription link.
 /// </summary>
-public sealed class IndexModel(ConsoleApi api, UnitDirectory units, TimeProvider clock) : ConsolePageModel
+public sealed class IndexModel(ConsoleApi api, UnitDirectory units, TimeProvider clock, IConfiguration configuration) : ConsolePageModel
 {
     /// <summary>How far back the missed list looks.</summary>
     public const int MissedDays = 60;
@@ -88,8 +88,12 @@ public sealed class IndexModel(ConsoleApi api, UnitDirectory units, TimeProvider
     public string Link(string view, DateOnly date) =>
         $"/console/calendar?view={view}&date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(Unit is not null && Unit.Id != OfficerUnit ? $"&unit={Uri.EscapeDataString(Unit.Id)}" : "")}";
 
-    /// <summary>The unit's public calendar (iCalendar) at the address the officer reached the console by.</summary>
-    public string FeedUrl => $"{Request.Scheme}://{Request.Host}/api/calendar/units/{Uri.EscapeDataString(Unit!.Id)}/calendar.ics";
+    /// <summary>
+    /// The unit's public calendar (iCalendar) at the system's public address (the gateway's, as the
+    /// sign-in names it): behind the gateway the portal's own request names the portal's address.
+    /// </summary>
+    public string FeedUrl =>
+        $"{(configuration["Humas:Auth:Authority"] ?? configuration["Humas:Gateway"] ?? $"{Request.Scheme}://{Request.Host}").TrimEnd('/')}/api/calendar/units/{Uri.EscapeDataString(Unit!.Id)}/calendar.ics";
 
     public string UnitName(string id) => units.Find(id)?.Name ?? id;
 }
