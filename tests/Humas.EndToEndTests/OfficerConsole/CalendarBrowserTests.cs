@@ -1,0 +1,101 @@
+using System.Globalization;
+using Humas.EndToEndTests.Infrastructure;
+using Humas.TestSupport;
+using Microsoft.Playwright;
+using static Humas.EndToEndTests.Calendar.CalendarSteps;
+
+namespace Humas.EndToEndTests.OfficerConsole;
+
+/// <summary>
+/// The calendar desk in Debian's Chromium through the gateway with JavaScript off: a humas officer
+/// signs in, plans an item from the calendar, finds it on its day and changes its status. The
+/// month view, the new-item page and the item page, opened with the same session in a context
+/// with script on (axe-core is script), pass axe-core and fit 360 px.
+/// </summary>
+public sealed class CalendarBrowserTests : IAsyncLifetime
+{
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+
+    private async Task AssertAccessibleAndNarrowAsync(IBrowserContext journey, string path, string what)
+    {
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = Gateway.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 360, Height = 800 },
+            Locale = "id-ID",
+            StorageState = await journey.StorageStateAsync(),
+        });
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        Assert.Equal(200, response!.Status);
+        var screenshots = Path.Combine(HumasControl.RepositoryRoot(), ".humas", "test-results", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"console-calendar-{what}-360.png"), FullPage = true });
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{what} at 360 px scrolls sideways by {overflow} px");
+        await Chromium.AssertAccessibleAsync(page, what);
+    }
+
+    [Fact]
+    public async Task With_JavaScript_off_a_humas_officer_plans_an_item_finds_it_on_its_day_and_publishes_it()
+    {
+        var unit = Requests.RandomRegencyUnit();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(3);
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using (var api = await Steps.AsAsync("humas-officer", unit)) await PlanAsync(api, Item(unit, "Konten tanpa jadwal", null, visibility: "internal"));
+        var officer = await ConsoleSession.NewOfficerAsync(unit, "humas-officer");
+
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = Gateway.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 360, Height = 800 },
+            JavaScriptEnabled = false,
+            Locale = "id-ID",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{Random.Shared.Next(1, 254)}" },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/console/calendar?view=month&date={date}");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.Locator("input[name=email]").FillAsync(officer.Email);
+        await page.Locator("input[name=password]").FillAsync(officer.Password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("#range");
+        Assert.Equal("/console/calendar", new Uri(page.Url).AbsolutePath);
+
+        await page.Locator("#plan-new").ClickAsync();
+        await page.WaitForSelectorAsync("#plan-title");
+        await page.Locator("#plan-title").FillAsync("Siaran pers debat kandidat");
+        await page.Locator("#plan-kind").SelectOptionAsync("press-release");
+        await page.GetByLabel("Situs web").First.CheckAsync();
+        await page.Locator("#plan-date").FillAsync(date);
+        await page.Locator("#plan-time").FillAsync("10:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rencanakan" }).ClickAsync();
+        await page.WaitForSelectorAsync("#done");
+        var item = new Uri(page.Url).AbsolutePath;
+        Assert.StartsWith($"{date} 10:00", (await page.TextContentAsync("#planned-at"))!.Trim(), StringComparison.Ordinal);
+        await AssertAccessibleAndNarrowAsync(context, item, "item");
+
+        await page.Locator("#status-to").SelectOptionAsync("published");
+        await page.Locator("#status-url").FillAsync("https://kpu.go.id/berita/debat");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ubah status" }).ClickAsync();
+        await page.WaitForSelectorAsync("#done");
+        Assert.Equal("published", await page.GetAttributeAsync("#status", "data-status"));
+
+        await page.GetByText("← Kembali ke kalender").ClickAsync();
+        await page.WaitForSelectorAsync("#range");
+        Assert.Equal(1, await page.Locator($"li[data-date='{date}'] .calendar-item").CountAsync());
+        Assert.Contains("Terbit", await page.Locator($"li[data-date='{date}'] .calendar-item").TextContentAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=month&date={date}", "month");
+        await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=week&date={date}", "week");
+        await AssertAccessibleAndNarrowAsync(context, "/console/calendar/new", "new");
+    }
+}
