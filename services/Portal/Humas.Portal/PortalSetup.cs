@@ -39,6 +39,14 @@ public static class PortalSetup
         });
     }
 
+    /// <summary>
+    /// The system's public address (the gateway's, as officers' sign-in names it), for addresses a
+    /// reader copies into another program (a calendar subscription): behind the gateway the portal's
+    /// own request names the portal's internal address.
+    /// </summary>
+    public static string PublicAddress(IConfiguration configuration, HttpRequest request) =>
+        (configuration["Humas:Auth:Authority"] ?? configuration["Humas:Gateway"] ?? $"{request.Scheme}://{request.Host}").TrimEnd('/');
+
     /// <summary>The same page in the other language: its path and query with <c>lang</c> set.</summary>
     public static string OtherLanguageLink(HttpRequest request, string language)
     {

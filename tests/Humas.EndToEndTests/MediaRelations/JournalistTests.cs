@@ -88,7 +88,8 @@ public sealed class JournalistTests
         var officer = await Steps.AsAsync("humas-officer", Unit);
         var (_, _, account) = await AccreditedAsync(officer);
         var (releaseId, version, _, reviewer) = await PressReleaseTests.ApprovedAsync("Embargo untuk akun wartawan");
-        var until = DateTimeOffset.UtcNow.AddHours(2);
+        // Written as an office in WIB writes it: the offset is kept apart from the instant.
+        var until = DateTimeOffset.UtcNow.AddHours(2).ToOffset(TimeSpan.FromHours(7));
         await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{releaseId}/publish", new { embargoUntil = until }, version));
 
         // The account's own bearer token (the portal's session), no X-Journalist-Token.

@@ -51,11 +51,11 @@ public sealed partial class ConsoleBrowserTests : IAsyncLifetime
         await page.Locator("form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("#inbox");
         Assert.EndsWith("/console/ppid", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
-        await AssertAccessibleAndNarrowAsync(browser, context, "/console/ppid", "inbox");
+        await AssertAccessibleAndNarrowAsync(context, "/console/ppid", "inbox");
 
         await page.Locator($"#inbox a:text-is('{request.Number}')").ClickAsync();
         await page.WaitForSelectorAsync("#history");
-        await AssertAccessibleAndNarrowAsync(browser, context, $"/console/ppid/{request.Number}", "request");
+        await AssertAccessibleAndNarrowAsync(context, $"/console/ppid/{request.Number}", "request");
 
         await page.GetByLabel("Hasil (Pasal 22 ayat 7)").SelectOptionAsync("granted");
         await page.GetByLabel("Isi jawaban").FillAsync("Salinan berita acara terlampir.");

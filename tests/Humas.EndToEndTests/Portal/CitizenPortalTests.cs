@@ -149,4 +149,15 @@ public sealed class CitizenPortalTests
         Assert.Contains("?v=", css);
         Assert.Contains("immutable", await portal.CacheControlAsync(css));
     }
+
+    [Fact]
+    public async Task A_units_agenda_gives_its_calendar_subscription_at_the_systems_public_address()
+    {
+        using var portal = await PortalPages.OpenAsync();
+        var agenda = await portal.GetAsync("/kpu-33.21/agenda");
+        var link = agenda.Document.QuerySelector("a[href$='calendar.ics']")!;
+        var expected = new Uri(Gateway.BaseAddress, "/api/calendar/units/kpu-33.21/calendar.ics").ToString();
+        Assert.Equal(expected, link.TextContent.Trim());
+        Assert.Equal(expected, new Uri(Gateway.BaseAddress, link.GetAttribute("href")).ToString());
+    }
 }

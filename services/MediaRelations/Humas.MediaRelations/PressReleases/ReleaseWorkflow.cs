@@ -52,7 +52,9 @@ public static class ReleaseWorkflow
         releases.MapPost("/{releaseId:guid}/publish", (Guid releaseId, PublishBody? body, HttpContext http, TimeProvider clock) =>
             {
                 ValidatePublish(body, clock.GetUtcNow()).ThrowIfInvalid();
-                return ReleaseChanges.RunAsync(http, releaseId, (state, context) => Publish(state, body?.PublishAt, body?.EmbargoUntil, context));
+                // Times are kept in UTC whatever offset the caller wrote (+07:00 from an office in WIB).
+                return ReleaseChanges.RunAsync(http, releaseId,
+                    (state, context) => Publish(state, body?.PublishAt?.ToUniversalTime(), body?.EmbargoUntil?.ToUniversalTime(), context));
             })
             .RequireAuthorization(HumasPolicies.Authenticated).WithName("PublishRelease")
             .WithSummary("Publish an approved release now or at a time, optionally under embargo (If-Match with its version)").ProducesChange<ReleaseView>();

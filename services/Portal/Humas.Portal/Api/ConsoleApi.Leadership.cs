@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Humas.Portal.Api;
 
 /// <summary>The leadership view's calls beyond Ppid's annual figures: the Calendar's publication figures and the Clarifications' response times.</summary>
@@ -13,7 +11,6 @@ public sealed partial class ConsoleApi
     public Task<ApiResult<ClarificationFigures>> GetClarificationFiguresAsync(string unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
         CallAsync<ClarificationFigures>(HttpMethod.Get, $"/api/clarifications/statistics?unitId={Uri.EscapeDataString(unitId)}&from={Day(from)}&to={Day(to)}", null, null, ct);
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public sealed record UnitPublicationFigures(string UnitId, string Name, int PublishedOnTime, int PublishedLate, int Missed, int Open, int Cancelled, int Unplanned,

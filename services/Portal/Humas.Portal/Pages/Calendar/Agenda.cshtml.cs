@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Humas.Portal.Pages.Calendar;
 
 /// <summary>A unit's public agenda for a month, with the address to subscribe to its calendar.</summary>
-public sealed class AgendaModel(UnitDirectory units, HumasApi api, TimeProvider clock) : PageModel
+public sealed class AgendaModel(UnitDirectory units, HumasApi api, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public Unit Unit { get; private set; } = null!;
     public DateOnly Month { get; private set; }
     public ApiResult<Agenda> Result { get; private set; } = null!;
-    public string FeedUrl => $"{Request.Scheme}://{Request.Host}/api/calendar/units/{Unit.Id}/calendar.ics";
+    /// <summary>The subscription address at the system's public address (see <see cref="PortalSetup.PublicAddress"/>).</summary>
+    public string FeedUrl => $"{PortalSetup.PublicAddress(configuration, Request)}/api/calendar/units/{Unit.Id}/calendar.ics";
 
     public async Task<IActionResult> OnGetAsync(string unitId, string? month, CancellationToken ct)
     {

@@ -93,7 +93,7 @@ public sealed class IndexModel(ConsoleApi api, UnitDirectory units, TimeProvider
     /// sign-in names it): behind the gateway the portal's own request names the portal's address.
     /// </summary>
     public string FeedUrl =>
-        $"{(configuration["Humas:Auth:Authority"] ?? configuration["Humas:Gateway"] ?? $"{Request.Scheme}://{Request.Host}").TrimEnd('/')}/api/calendar/units/{Uri.EscapeDataString(Unit!.Id)}/calendar.ics";
+        $"{PortalSetup.PublicAddress(configuration, Request)}/api/calendar/units/{Uri.EscapeDataString(Unit!.Id)}/calendar.ics";
 
     public string UnitName(string id) => units.Find(id)?.Name ?? id;
 }
