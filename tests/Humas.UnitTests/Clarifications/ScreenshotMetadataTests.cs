@@ -5,6 +5,7 @@ using Humas.ServiceDefaults.Problems;
 using Humas.TestSupport;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
+using MetadataExtractor.Formats.Gif;
 using MetadataExtractor.Formats.Jpeg;
 using MetadataExtractor.Formats.Png;
 
@@ -117,6 +118,46 @@ public class ScreenshotMetadataTests
         Assert.Equal(0, stripped[20] & 0x0C);
         Assert.True(Holds(stripped, "VP8L"));
     }
+
+    /// <summary>A 1×1 GIF89a that loops, with a comment, an XMP application block and bytes after its trailer.</summary>
+    private static byte[] GifWithComment()
+    {
+        var gif = new List<byte>();
+        gif.AddRange("GIF89a"u8.ToArray());
+        gif.AddRange([1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF]); // screen 1×1, a colour table of 2
+        gif.AddRange([0x21, 0xFF, 11, .. "NETSCAPE2.0"u8.ToArray(), 3, 1, 0, 0, 0]);
+        var comment = Encoding.ASCII.GetBytes($"diambil di rumah {TestImages.Secret}");
+        gif.AddRange([0x21, 0xFE, (byte)comment.Length, .. comment, 0]);
+        var xmp = Encoding.ASCII.GetBytes($"<x:xmpmeta>{TestImages.Secret}</x:xmpmeta>");
+        gif.AddRange([0x21, 0xFF, 11, .. "XMP DataXMP"u8.ToArray(), (byte)xmp.Length, .. xmp, 0]);
+        gif.AddRange([0x21, 0xF9, 4, 0, 0, 0, 0, 0]); // graphic control
+        gif.AddRange([0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B]);
+        gif.AddRange(Encoding.ASCII.GetBytes(TestImages.Secret));
+        return [.. gif];
+    }
+
+    [Fact]
+    public void A_gif_loses_its_comment_its_xmp_block_and_trailing_bytes_and_keeps_its_image_and_looping()
+    {
+        var original = GifWithComment();
+        Assert.Contains(TestImages.Secret, Read(original).OfType<GifCommentDirectory>().Single().GetString(GifCommentDirectory.TagComment));
+
+        var stripped = ImageMetadata.Strip("image/gif", original)!;
+
+        Assert.Empty(Read(stripped).OfType<GifCommentDirectory>());
+        Assert.False(Holds(stripped, TestImages.Secret));
+        Assert.False(Holds(stripped, "XMP DataXMP"));
+        Assert.True(Holds(stripped, "NETSCAPE2.0"));
+        var header = Read(stripped).OfType<GifHeaderDirectory>().Single();
+        Assert.Equal(1, header.GetInt32(GifHeaderDirectory.TagImageWidth));
+        byte[] image = [0x21, 0xF9, 4, 0, 0, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B];
+        Assert.True(stripped.AsSpan().EndsWith(image), "the graphic control and the image are copied byte for byte, then the trailer");
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(60)]
+    public void A_gif_cut_short_is_refused(int length) => Assert.Null(ImageMetadata.StripGif(GifWithComment()[..length]));
 
     [Fact]
     public void The_checksum_and_size_recorded_are_those_of_the_stored_image()

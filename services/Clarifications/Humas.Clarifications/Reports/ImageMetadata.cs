@@ -13,13 +13,14 @@ namespace Humas.Clarifications.Reports;
 /// </summary>
 public static class ImageMetadata
 {
-    /// <summary>The image without its metadata, or null when its structure is broken. GIF carries no EXIF and is returned as it is.</summary>
+    /// <summary>The image without its metadata, or null when its structure is broken.</summary>
     public static byte[]? Strip(string mediaType, ReadOnlySpan<byte> image) => mediaType switch
     {
         "image/jpeg" => StripJpeg(image),
         "image/png" => StripPng(image),
         "image/webp" => StripWebP(image),
-        _ => image.ToArray(),
+        "image/gif" => StripGif(image),
+        _ => null,
     };
 
     private const byte StartOfScan = 0xDA, EndOfImage = 0xD9, Comment = 0xFE;
@@ -149,4 +150,71 @@ public static class ImageMetadata
         BinaryPrimitives.WriteUInt32LittleEndian(stripped.AsSpan(4), (uint)(stripped.Length - 8));
         return stripped;
     }
+
+    private const byte GifExtension = 0x21, GifImage = 0x2C, GifTrailer = 0x3B, GifComment = 0xFE, GifApplication = 0xFF;
+
+    /// <summary>
+    /// GIF: the header and logical screen (with its colour table), then blocks up to the trailer:
+    /// images (descriptor, colour table, LZW data in length-prefixed sub-blocks) and extensions (a
+    /// label, then sub-blocks). Images, graphic controls and plain text are kept, and of the
+    /// application extensions only looping (NETSCAPE2.0, ANIMEXTS1.0) and a colour profile
+    /// (ICCRGBG1); comments and every other application block (XMP among them) are dropped.
+    /// </summary>
+    public static byte[]? StripGif(ReadOnlySpan<byte> gif)
+    {
+        if (gif.Length < 13 || !(gif.StartsWith("GIF87a"u8) || gif.StartsWith("GIF89a"u8))) return null;
+        var i = 13 + ColourTableLength(gif[10]);
+        if (i > gif.Length) return null;
+        using var output = new MemoryStream(gif.Length);
+        output.Write(gif[..i]);
+        while (true)
+        {
+            if (i >= gif.Length) return null;
+            var start = i;
+            switch (gif[i])
+            {
+                case GifTrailer:
+                    output.WriteByte(GifTrailer);
+                    return output.ToArray();
+                case GifImage:
+                    if (i + 11 > gif.Length) return null;
+                    i += 10 + ColourTableLength(gif[i + 9]) + 1; // descriptor, local colour table, LZW code size
+                    if (i > gif.Length || SkipSubBlocks(gif, ref i) is false) return null;
+                    output.Write(gif[start..i]);
+                    break;
+                case GifExtension:
+                    if (i + 2 > gif.Length) return null;
+                    var label = gif[i + 1];
+                    i += 2;
+                    var first = i;
+                    if (SkipSubBlocks(gif, ref i) is false) return null;
+                    if (KeepsGifExtension(label, gif[first..i])) output.Write(gif[start..i]);
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static int ColourTableLength(byte packed) => (packed & 0x80) != 0 ? 3 << ((packed & 0x07) + 1) : 0;
+
+    /// <summary>Moves past length-prefixed sub-blocks and their empty terminator; false if they run past the end.</summary>
+    private static bool SkipSubBlocks(ReadOnlySpan<byte> gif, ref int i)
+    {
+        while (i < gif.Length)
+        {
+            var length = gif[i++];
+            if (length == 0) return true;
+            i += length;
+        }
+        return false;
+    }
+
+    private static bool KeepsGifExtension(byte label, ReadOnlySpan<byte> subBlocks) => label switch
+    {
+        GifComment => false,
+        GifApplication => subBlocks.Length >= 12 && subBlocks[0] == 11
+            && (subBlocks[1..12].SequenceEqual("NETSCAPE2.0"u8) || subBlocks[1..12].SequenceEqual("ANIMEXTS1.0"u8) || subBlocks[1..9].SequenceEqual("ICCRGBG1"u8)),
+        _ => true, // graphic control, plain text
+    };
 }
