@@ -12,39 +12,8 @@ namespace Humas.EndToEndTests.OfficerConsole;
 /// month view, the new-item page and the item page, opened with the same session in a context
 /// with script on (axe-core is script), pass axe-core and fit 360 px.
 /// </summary>
-public sealed class CalendarBrowserTests : IAsyncLifetime
+public sealed class CalendarBrowserTests : ConsoleBrowserTest
 {
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
-    private async Task AssertAccessibleAndNarrowAsync(IBrowserContext journey, string path, string what)
-    {
-        await using var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 360, Height = 800 },
-            Locale = "id-ID",
-            StorageState = await journey.StorageStateAsync(),
-        });
-        var page = await context.NewPageAsync();
-        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
-        Assert.Equal(200, response!.Status);
-        var screenshots = Path.Combine(HumasControl.RepositoryRoot(), ".humas", "test-results", "screenshots");
-        Directory.CreateDirectory(screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"console-calendar-{what}-360.png"), FullPage = true });
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{what} at 360 px scrolls sideways by {overflow} px");
-        await Chromium.AssertAccessibleAsync(page, what);
-    }
-
     [Fact]
     public async Task With_JavaScript_off_a_humas_officer_plans_an_item_finds_it_on_its_day_and_publishes_it()
     {
@@ -54,20 +23,8 @@ public sealed class CalendarBrowserTests : IAsyncLifetime
         using (var api = await Steps.AsAsync("humas-officer", unit)) await PlanAsync(api, Item(unit, "Konten tanpa jadwal", null, visibility: "internal"));
         var officer = await ConsoleSession.NewOfficerAsync(unit, "humas-officer");
 
-        await using var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 360, Height = 800 },
-            JavaScriptEnabled = false,
-            Locale = "id-ID",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{Random.Shared.Next(1, 254)}" },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/console/calendar?view=month&date={date}");
-        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
-        await page.Locator("input[name=email]").FillAsync(officer.Email);
-        await page.Locator("input[name=password]").FillAsync(officer.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await using var context = await NoScriptContextAsync();
+        var page = await SignInAsync(context, officer, $"/console/calendar?view=month&date={date}");
         await page.WaitForSelectorAsync("#range");
         Assert.Equal("/console/calendar", new Uri(page.Url).AbsolutePath);
 
@@ -82,7 +39,7 @@ public sealed class CalendarBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#done");
         var item = new Uri(page.Url).AbsolutePath;
         Assert.StartsWith($"{date} 10:00", (await page.TextContentAsync("#planned-at"))!.Trim(), StringComparison.Ordinal);
-        await AssertAccessibleAndNarrowAsync(context, item, "item");
+        await AssertAccessibleAndNarrowAsync(context, item, "calendar-item");
 
         await page.Locator("#status-to").SelectOptionAsync("published");
         await page.Locator("#status-url").FillAsync("https://kpu.go.id/berita/debat");
@@ -94,8 +51,8 @@ public sealed class CalendarBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#range");
         Assert.Equal(1, await page.Locator($"li[data-date='{date}'] .calendar-item").CountAsync());
         Assert.Contains("Terbit", await page.Locator($"li[data-date='{date}'] .calendar-item").TextContentAsync(), StringComparison.Ordinal);
-        await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=month&date={date}", "month");
-        await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=week&date={date}", "week");
-        await AssertAccessibleAndNarrowAsync(context, "/console/calendar/new", "new");
+        await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=month&date={date}", "calendar-month");
+        await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=week&date={date}", "calendar-week");
+        await AssertAccessibleAndNarrowAsync(context, "/console/calendar/new", "calendar-new");
     }
 }

@@ -10,22 +10,8 @@ namespace Humas.EndToEndTests.OfficerConsole;
 /// context with script on (axe-core is script), pass axe-core (no serious or critical violation)
 /// and fit 360 px.
 /// </summary>
-public sealed partial class ConsoleBrowserTests : IAsyncLifetime
+public sealed partial class ConsoleBrowserTests : ConsoleBrowserTest
 {
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
-    private Task AssertAccessibleAndNarrowAsync(IBrowserContext journey, string path, string what) =>
-        ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, journey, path, what);
-
     [Fact]
     public async Task With_JavaScript_off_an_officer_signs_in_finds_a_request_in_the_inbox_and_answers_it_before_its_deadline()
     {
@@ -35,20 +21,8 @@ public sealed partial class ConsoleBrowserTests : IAsyncLifetime
         var request = await Steps.RegisterAsync(clerk, unit);
         var officer = await ConsoleSession.NewOfficerAsync(unit);
 
-        await using var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 360, Height = 800 },
-            JavaScriptEnabled = false,
-            Locale = "id-ID",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{Random.Shared.Next(1, 254)}" },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/console/ppid");
-        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
-        await page.Locator("input[name=email]").FillAsync(officer.Email);
-        await page.Locator("input[name=password]").FillAsync(officer.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await using var context = await NoScriptContextAsync();
+        var page = await SignInAsync(context, officer, "/console/ppid");
         await page.WaitForSelectorAsync("#inbox");
         Assert.EndsWith("/console/ppid", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await AssertAccessibleAndNarrowAsync(context, "/console/ppid", "inbox");

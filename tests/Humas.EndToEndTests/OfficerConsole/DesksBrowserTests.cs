@@ -10,36 +10,14 @@ namespace Humas.EndToEndTests.OfficerConsole;
 /// approves), and its pages checked with axe-core (in a context with script on, signed in alike)
 /// and for sideways scrolling.
 /// </summary>
-public sealed class DesksBrowserTests : IAsyncLifetime
+public sealed class DesksBrowserTests : ConsoleBrowserTest
 {
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
     /// <summary>A context without script at 360 px, signed in at the provider as a new humas officer of the unit.</summary>
     private async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string unit, string start)
     {
         var officer = await ConsoleSession.NewOfficerAsync(unit, "humas-officer");
-        var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 360, Height = 800 },
-            JavaScriptEnabled = false,
-            Locale = "id-ID",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{Random.Shared.Next(1, 254)}" },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(start);
-        await page.Locator("input[name=email]").FillAsync(officer.Email);
-        await page.Locator("input[name=password]").FillAsync(officer.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        var context = await NoScriptContextAsync();
+        var page = await SignInAsync(context, officer, start);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == start);
         return (context, page);
     }
@@ -52,7 +30,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         await ClarificationsDeskTests.ReportAsync(unit, village, screenshot: true);
         var (authorContext, author) = await SignedInAsync(unit, "/console/clarifications");
         await using var _ = authorContext;
-        await ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/clarifications", "clarifications");
+        await AssertAccessibleAndNarrowAsync(authorContext, "/console/clarifications", "clarifications");
 
         await author.Locator("table[data-track='media-team'] a", new() { HasTextString = village }).ClickAsync();
         await author.WaitForSelectorAsync("#reports img");
@@ -66,7 +44,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         await author.Locator("#draft-conclusion").FillAsync("Klaim tersebut tidak benar.");
         await author.GetByRole(AriaRole.Button, new() { Name = "Simpan draf dan pratinjau" }).ClickAsync();
         await author.WaitForSelectorAsync("#preview .clarifications-body strong");
-        await ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, authorContext, casePath, "clarification-case");
+        await AssertAccessibleAndNarrowAsync(authorContext, casePath, "clarification-case");
 
         var (approverContext, approver) = await SignedInAsync(unit, casePath);
         await using (approverContext)
@@ -78,7 +56,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         await author.GetByRole(AriaRole.Button, new() { Name = "Terbitkan klarifikasi" }).ClickAsync();
         await author.WaitForSelectorAsync("#done");
         Assert.Equal("published", await author.Locator("#status").GetAttributeAsync("data-status"));
-        await ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, authorContext, casePath, "clarification-published");
+        await AssertAccessibleAndNarrowAsync(authorContext, casePath, "clarification-published");
     }
 
     [Fact]
@@ -87,8 +65,8 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         var unit = Requests.RandomRegencyUnit();
         var (authorContext, author) = await SignedInAsync(unit, "/console/media");
         await using var _ = authorContext;
-        await ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/media", "newsroom");
-        await ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/media/new", "newsroom-new");
+        await AssertAccessibleAndNarrowAsync(authorContext, "/console/media", "newsroom");
+        await AssertAccessibleAndNarrowAsync(authorContext, "/console/media/new", "newsroom-new");
 
         await author.Locator("#new-release").ClickAsync();
         var headline = $"Rapat pleno {Guid.NewGuid():N}"[..28];
@@ -103,7 +81,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         await author.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
         await author.WaitForSelectorAsync("#preview .media-body strong");
         var releasePath = new Uri(author.Url).AbsolutePath;
-        await ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, authorContext, releasePath, "newsroom-release");
+        await AssertAccessibleAndNarrowAsync(authorContext, releasePath, "newsroom-release");
         await author.GetByRole(AriaRole.Button, new() { Name = "Kirim untuk ditelaah" }).ClickAsync();
         await author.WaitForSelectorAsync("#done");
 
@@ -123,7 +101,7 @@ public sealed class DesksBrowserTests : IAsyncLifetime
         }
         await author.GotoAsync("/console/media?state=scheduled");
         Assert.Equal(1, await author.Locator("#releases a", new() { HasTextString = headline }).CountAsync());
-        await ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/media/journalists", "newsroom-journalists");
-        await ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, authorContext, "/console/media/webhooks", "newsroom-webhooks");
+        await AssertAccessibleAndNarrowAsync(authorContext, "/console/media/journalists", "newsroom-journalists");
+        await AssertAccessibleAndNarrowAsync(authorContext, "/console/media/webhooks", "newsroom-webhooks");
     }
 }

@@ -9,41 +9,16 @@ namespace Humas.EndToEndTests.OfficerConsole;
 /// with the same session in a context with script on (axe-core is script), passes axe-core and
 /// fits 360 px.
 /// </summary>
-public sealed class DipBrowserTests : IAsyncLifetime
+public sealed class DipBrowserTests : ConsoleBrowserTest
 {
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
-    private Task AssertAccessibleAndNarrowAsync(IBrowserContext journey, string path, string what) =>
-        ConsolePageChecks.AssertAccessibleAndNarrowAsync(browser, journey, path, what);
-
     [Fact]
     public async Task With_JavaScript_off_an_officer_drafts_and_publishes_a_DIP_entry_and_the_desk_register_report_and_compliance_pages_pass_axe_at_360_px()
     {
         var unit = Requests.RandomRegencyUnit();
         using (var anyone = await Gateway.ClientAsync()) await Steps.RegisterAsync(anyone, unit);
         var officer = await ConsoleSession.NewOfficerAsync(unit);
-        await using var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 360, Height = 800 },
-            JavaScriptEnabled = false,
-            Locale = "id-ID",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{Random.Shared.Next(1, 254)}" },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/console/dip");
-        await page.Locator("input[name=email]").FillAsync(officer.Email);
-        await page.Locator("input[name=password]").FillAsync(officer.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await using var context = await NoScriptContextAsync();
+        var page = await SignInAsync(context, officer, "/console/dip");
         await page.WaitForSelectorAsync("#draft-new");
         await AssertAccessibleAndNarrowAsync(context, "/console/dip", "dip");
 

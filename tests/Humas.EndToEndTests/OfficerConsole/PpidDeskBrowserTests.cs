@@ -22,19 +22,8 @@ public sealed partial class ConsoleBrowserTests
             .GetProperty("objectionNumber").GetString()!;
         var officer = await ConsoleSession.NewOfficerAsync(unit);
 
-        await using var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 360, Height = 800 },
-            JavaScriptEnabled = false,
-            Locale = "id-ID",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{Random.Shared.Next(1, 254)}" },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/console/ppid/new");
-        await page.Locator("input[name=email]").FillAsync(officer.Email);
-        await page.Locator("input[name=password]").FillAsync(officer.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await using var context = await NoScriptContextAsync();
+        var page = await SignInAsync(context, officer, "/console/ppid/new");
         await page.WaitForSelectorAsync("#desk-request");
         await AssertAccessibleAndNarrowAsync(context, "/console/ppid/new", "ppid-new");
 
