@@ -20,8 +20,6 @@ public sealed class ItemModel(ConsoleApi api, UnitDirectory units, TextCatalog t
     public CalendarItem Current { get; private set; } = null!;
     public IReadOnlyList<CalendarHistoryEntry> History { get; private set; } = [];
     public string? Done { get; private set; }
-    public Problem? Refused { get; private set; }
-    public bool ChangedByOthers { get; private set; }
 
     /// <summary>Which form was sent ("edit", "reschedule", "status"): only its fields show the refusal.</summary>
     public string? Posted { get; private set; }
@@ -64,19 +62,12 @@ public sealed class ItemModel(ConsoleApi api, UnitDirectory units, TextCatalog t
         return result.Ok ? Redirect($"/console/calendar/items/{id}?done=status") : await RefusedAsync(id, result, ct);
     }
 
-    private async Task<IActionResult> RefusedAsync<T>(Guid id, ApiResult<T> result, CancellationToken ct)
-    {
-        Refused = result.Problem;
-        ChangedByOthers = result.ChangedByOthers();
-        var shown = await ShowAsync(id, ct);
-        if (shown is PageResult) Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
-        return shown;
-    }
+    private Task<IActionResult> RefusedAsync<T>(Guid id, ApiResult<T> result, CancellationToken ct) => RefusedAsync(result, Posted, () => ShowAsync(id, ct));
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
         var item = await api.GetCalendarItemAsync(id, ct);
-        if (!item.Ok) return item.Problem?.Status is 401 or 403 or 404 ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (!item.Ok) return Unreadable(item.Problem);
         // A public item of another unit is readable by anyone; the desk shows only the officer's own units' items.
         if (OfficerUnit is null || !units.Oversees(OfficerUnit, item.Value!.UnitId)) return NotFound();
         Current = item.Value;
@@ -91,10 +82,6 @@ public sealed class ItemModel(ConsoleApi api, UnitDirectory units, TextCatalog t
         if (Posted != "status") Status = new StatusForm();
         return Page();
     }
-
-    /// <summary>The refusal's messages for a field of the form that was sent.</summary>
-    public IReadOnlyList<string> ErrorsOf(string form, string field) =>
-        Posted == form && Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
 
     public sealed class EditForm : ContentForm
     {

@@ -17,7 +17,6 @@ namespace Humas.Portal.Pages.Console.Calendar;
 public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog texts) : ConsolePageModel
 {
     public IReadOnlyList<Unit> Units { get; private set; } = [];
-    public Problem? Refused { get; private set; }
 
     /// <summary>Which form was sent ("plan", "series"): only its fields show the refusal.</summary>
     public string? Posted { get; private set; }
@@ -45,12 +44,12 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
         var date = Text(Plan.Date);
         var time = Text(Plan.Time);
         if ((date is null) != (time is null))
-            return Refuse(FieldRefused<CalendarItem>("plannedAt", texts["console.calendar.planned-at.both"]));
+            return ShowRefusal(FieldRefused<CalendarItem>("plannedAt", texts["console.calendar.planned-at.both"]));
         var plannedAt = date is null ? null : $"{date}T{time}";
         var body = new CalendarPlanBody(Text(Plan.UnitId), Text(Plan.Title), Text(Plan.Kind), Picked(Plan.Channels, CalendarChoices.Channels), plannedAt,
             Text(Plan.Owner), Text(Plan.Notes), Text(Plan.Visibility));
         var result = await api.PlanCalendarItemAsync(body, Text(Plan.IdempotencyKey) ?? Guid.NewGuid().ToString(), ct);
-        return result.Ok ? Redirect($"/console/calendar/items/{result.Value!.PublicationId}?done=planned") : Refuse(result);
+        return result.Ok ? Redirect($"/console/calendar/items/{result.Value!.PublicationId}?done=planned") : ShowRefusal(result);
     }
 
     public async Task<IActionResult> OnPostSeriesAsync(CancellationToken ct)
@@ -59,10 +58,10 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
         Posted = "series";
         var start = DateOnly.TryParseExact(Text(Series.Start), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var s) ? s : (DateOnly?)null;
         var until = DateOnly.TryParseExact(Text(Series.Until), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var u) ? u : (DateOnly?)null;
-        if (start is null && Text(Series.Start) is not null) return Refuse(FieldRefused<CalendarSeries>("start", texts["console.calendar.date.invalid"]));
-        if (until is null && Text(Series.Until) is not null) return Refuse(FieldRefused<CalendarSeries>("rule.until", texts["console.calendar.date.invalid"]));
+        if (start is null && Text(Series.Start) is not null) return ShowRefusal(FieldRefused<CalendarSeries>("start", texts["console.calendar.date.invalid"]));
+        if (until is null && Text(Series.Until) is not null) return ShowRefusal(FieldRefused<CalendarSeries>("rule.until", texts["console.calendar.date.invalid"]));
         foreach (var (field, text) in new[] { ("rule.interval", Series.Interval), ("rule.day", Series.Day), ("rule.count", Series.Count) })
-            if (Text(text) is not null && Number(text) is null) return Refuse(FieldRefused<CalendarSeries>(field, texts["console.calendar.number.invalid"]));
+            if (Text(text) is not null && Number(text) is null) return ShowRefusal(FieldRefused<CalendarSeries>(field, texts["console.calendar.number.invalid"]));
         var weekly = Series.Frequency != "monthly";
         var monthlyOn = weekly ? null : Text(Series.MonthlyOn) ?? "day";
         var rule = new CalendarRule(weekly ? "weekly" : "monthly", Number(Text(Series.Interval)) ?? 1, weekly ? Picked(Series.Weekdays, Weekdays) : null,
@@ -70,7 +69,7 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
         var body = new CalendarSeriesBody(Text(Series.UnitId), Text(Series.Title), Text(Series.Kind), Picked(Series.Channels, CalendarChoices.Channels),
             Text(Series.Notes), Text(Series.Visibility), Text(Series.Time), start, rule);
         var result = await api.CreateCalendarSeriesAsync(body, Text(Series.IdempotencyKey) ?? Guid.NewGuid().ToString(), ct);
-        return result.Ok ? Redirect($"/console/calendar/series/{result.Value!.SeriesId}?done=created") : Refuse(result);
+        return result.Ok ? Redirect($"/console/calendar/series/{result.Value!.SeriesId}?done=created") : ShowRefusal(result);
     }
 
     private bool KnowUnits()
@@ -79,17 +78,13 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
         return Units.Count > 0;
     }
 
-    private PageResult Refuse<T>(ApiResult<T> result)
+    private PageResult ShowRefusal<T>(ApiResult<T> result)
     {
-        Refused = result.Problem;
-        Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
+        Refuse(result, Posted);
         return Page();
     }
 
     private static int? Number(string? text) => int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    public IReadOnlyList<string> ErrorsOf(string form, string field) =>
-        Posted == form && Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
 
     public sealed class PlanForm : ContentForm
     {

@@ -13,7 +13,7 @@ public sealed class SeriesModel(ConsoleApi api, UnitDirectory units) : ConsolePa
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
     {
         var series = await api.GetCalendarSeriesAsync(id, ct);
-        if (!series.Ok) return series.Problem?.Status is 401 or 403 or 404 ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (!series.Ok) return Unreadable(series.Problem);
         if (OfficerUnit is null || !units.Oversees(OfficerUnit, series.Value!.UnitId)) return NotFound();
         Current = series.Value;
         Created = done == "created";

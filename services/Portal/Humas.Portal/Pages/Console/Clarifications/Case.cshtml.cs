@@ -26,9 +26,6 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
 
     /// <summary>The change just made (the API path under the case), or the one refused and its problem.</summary>
     public string? Done { get; private set; }
-    public string? RefusedAction { get; private set; }
-    public Problem? Refused { get; private set; }
-    public bool ChangedByOthers { get; private set; }
 
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string? Verifier { get; set; }
@@ -93,18 +90,13 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
     {
         var result = await api.ChangeCaseAsync(caseId, action, Version, body, ct);
         if (result.Ok) return Redirect($"/console/clarifications/{caseId}?done={Uri.EscapeDataString(action)}");
-        Refused = result.Problem;
-        RefusedAction = action;
-        ChangedByOthers = result.ChangedByOthers();
-        var shown = await ShowAsync(caseId, ct);
-        if (shown is PageResult) Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
-        return shown;
+        return await RefusedAsync(result, action, () => ShowAsync(caseId, ct));
     }
 
     private async Task<IActionResult> ShowAsync(Guid caseId, CancellationToken ct)
     {
         var found = await api.GetCaseAsync(caseId, ct);
-        if (!found.Ok) return found.Problem?.Status is 401 or 403 or 404 ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (!found.Ok) return Unreadable(found.Problem);
         Current = found.Value!;
         var reports = new List<ReportView>();
         foreach (var number in Current.Reports)
@@ -116,25 +108,20 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
             Categories = labels.Value.Categories;
         }
         // What was typed stays after a refusal; otherwise the forms start from the case as it is.
-        if (RefusedAction != "verdict")
+        if (RefusedForm != "verdict")
         {
             Label = Current.Label;
             Category = Current.Category;
         }
-        if (RefusedAction != "verifier") Verifier = Current.Verifier;
+        if (RefusedForm != "verifier") Verifier = Current.Verifier;
         if (Current.Draft?.Draft is { } text)
         {
-            if (RefusedAction != "draft") Draft = DraftForm.From(text);
-            if (RefusedAction != "correction") Correction = DraftForm.From(text);
+            if (RefusedForm != "draft") Draft = DraftForm.From(text);
+            if (RefusedForm != "correction") Correction = DraftForm.From(text);
         }
-        else if (RefusedAction != "draft") Draft = new DraftForm { Claim = Current.Claim };
+        else if (RefusedForm != "draft") Draft = new DraftForm { Claim = Current.Claim };
         return Page();
     }
-
-    public IReadOnlyList<string> ErrorsOf(string action, string field) =>
-        RefusedAction == action && Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
-
-    public bool RefusedHere(string action) => RefusedAction == action;
 
     public static string ScreenshotPath(Guid caseId, string report, Guid id) =>
         $"/console/clarifications/{caseId}?handler=Screenshot&report={Uri.EscapeDataString(report)}&id={id}";

@@ -5,8 +5,7 @@ namespace Humas.Portal.Pages.Console.Dip;
 
 /// <summary>
 /// What the pages of the DIP desk share: the units the officer keeps lists for (its own and those
-/// under it; the service decides), the refusal of the last change with its problems by field, and
-/// the status a refused form answers with (422, or 503 when the service could not be reached).
+/// under it; the service decides) and the entry form.
 /// </summary>
 public abstract class DipPageModel(UnitDirectory units) : ConsolePageModel
 {
@@ -18,9 +17,6 @@ public abstract class DipPageModel(UnitDirectory units) : ConsolePageModel
     /// <summary>The entry form of the page (drafting or revising), as typed.</summary>
     [Microsoft.AspNetCore.Mvc.BindProperty] public DipEntryForm Entry { get; set; } = new();
 
-    public Problem? Refused { get; protected set; }
-    public bool ChangedByOthers { get; protected set; }
-
     /// <summary>The officer's unit first, then those under it.</summary>
     public IReadOnlyList<Unit> Units => listed ??= OfficerUnit is { } own ? units.Below(own).ToList() : [];
 
@@ -28,16 +24,6 @@ public abstract class DipPageModel(UnitDirectory units) : ConsolePageModel
 
     /// <summary>The unit asked for if the officer keeps its list, else the officer's own.</summary>
     public Unit? UnitOf(string? asked) => Units.FirstOrDefault(u => u.Id == asked) ?? Units.FirstOrDefault();
-
-    public IReadOnlyList<string> ErrorsOf(string field) =>
-        Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
-
-    protected void Refuse<T>(ApiResult<T> result)
-    {
-        Refused = result.Problem;
-        ChangedByOthers = result.ChangedByOthers();
-        Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
-    }
 }
 
 /// <summary>An entry's content as the officer types it; the year stays as typed so a refused form shows it again.</summary>

@@ -54,20 +54,21 @@ public sealed class EntryModel(ConsoleApi api, UnitDirectory units) : DipPageMod
     private async Task<IActionResult> AfterAsync(Guid entryId, string done, ApiResult<DipEntryView> result, bool keepEntry, CancellationToken ct)
     {
         if (result.Ok) return Redirect($"/console/dip/{entryId}?done={done}");
-        var shown = await ShowAsync(entryId, ct);
-        if (shown is not PageResult) return shown;
-        // The revision form keeps what was typed, now naming the version shown above it, to send again after a look.
-        if (keepEntry) Entry.Version = Current.Version;
-        else Entry = DipEntryForm.Of(Current);
-        Refuse(result);
-        return shown;
+        return await RefusedAsync(result, null, async () =>
+        {
+            var shown = await ShowAsync(entryId, ct);
+            if (shown is not PageResult) return shown;
+            // The revision form keeps what was typed, now naming the version shown above it, to send again after a look.
+            if (keepEntry) Entry.Version = Current.Version;
+            else Entry = DipEntryForm.Of(Current);
+            return shown;
+        });
     }
 
     private async Task<IActionResult> ShowAsync(Guid entryId, CancellationToken ct)
     {
         var entry = await api.GetDipEntryAsync(entryId, ct);
-        if (!entry.Ok)
-            return entry.Problem?.Status is 401 or 403 or 404 ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (!entry.Ok) return Unreadable(entry.Problem);
         Current = entry.Value!;
         return Page();
     }

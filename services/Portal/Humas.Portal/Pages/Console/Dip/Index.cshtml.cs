@@ -22,7 +22,7 @@ public sealed class IndexModel(ConsoleApi api, UnitDirectory units) : DipPageMod
         Unit = UnitOf(unit);
         if (Unit is null)
         {
-            Refused = new Problem(null, null, 403, null, null);
+            Refuse(new Problem(null, null, 403, null, null));
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }

@@ -14,9 +14,6 @@ public sealed class JournalistsModel(ConsoleApi api, UnitDirectory units) : Cons
     public IReadOnlyList<OfficerJournalist> Journalists { get; private set; } = [];
     public Problem? Problem { get; private set; }
     public string? Done { get; private set; }
-    public Guid? RefusedJournalist { get; private set; }
-    public Problem? Refused { get; private set; }
-    public bool ChangedByOthers { get; private set; }
 
     [BindProperty] public Guid JournalistId { get; set; }
     [BindProperty] public long Version { get; set; }
@@ -36,11 +33,8 @@ public sealed class JournalistsModel(ConsoleApi api, UnitDirectory units) : Cons
     {
         var result = await api.ChangeJournalistAsync(JournalistId, action, Version, body, ct);
         if (result.Ok) return Redirect($"/console/media/journalists?done={action}");
-        Refused = result.Problem;
-        RefusedJournalist = JournalistId;
-        ChangedByOthers = result.ChangedByOthers();
+        Refuse(result, JournalistId.ToString());
         await LoadAsync(ct);
-        Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
         return Page();
     }
 
@@ -57,6 +51,6 @@ public sealed class JournalistsModel(ConsoleApi api, UnitDirectory units) : Cons
         else Problem = result.Problem;
     }
 
-    public IReadOnlyList<string> ErrorsOf(Guid journalistId, string field) =>
-        RefusedJournalist == journalistId && Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
+    /// <summary>The refusal's messages for a field of the form in one journalist's row.</summary>
+    public IReadOnlyList<string> ErrorsOf(Guid journalistId, string field) => ErrorsOf(journalistId.ToString(), field);
 }

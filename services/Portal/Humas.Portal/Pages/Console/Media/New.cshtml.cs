@@ -12,7 +12,6 @@ public sealed class NewModel(ConsoleApi api) : ConsolePageModel
     [BindProperty] public string? Key { get; set; }
 
     public IReadOnlyList<MediaSubject> Subjects { get; private set; } = [];
-    public Problem? Refused { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,9 +24,8 @@ public sealed class NewModel(ConsoleApi api) : ConsolePageModel
         if (!Guid.TryParseExact(Key, "N", out _)) Key = Guid.NewGuid().ToString("N");
         var result = await api.DraftReleaseAsync(Release.ToDraft(OfficerUnit), Key!, ct);
         if (result.Ok) return Redirect($"/console/media/{result.Value!.ReleaseId}?done=drafted");
-        Refused = result.Problem;
+        Refuse(result);
         await LoadSubjectsAsync(ct);
-        Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
         return Page();
     }
 
@@ -35,7 +33,4 @@ public sealed class NewModel(ConsoleApi api) : ConsolePageModel
     {
         if ((await api.ListSubjectsAsync(ct)) is { Ok: true } subjects) Subjects = subjects.Value!;
     }
-
-    public IReadOnlyList<string> ErrorsOf(string field) =>
-        Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
 }

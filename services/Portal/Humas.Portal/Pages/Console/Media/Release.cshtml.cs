@@ -22,9 +22,6 @@ public sealed class ReleaseModel(ConsoleApi api, UnitDirectory units, TextCatalo
     public OfficerRelease Current { get; private set; } = null!;
     public IReadOnlyList<MediaSubject> Subjects { get; private set; } = [];
     public string? Done { get; private set; }
-    public string? RefusedAction { get; private set; }
-    public Problem? Refused { get; private set; }
-    public bool ChangedByOthers { get; private set; }
 
     [BindProperty] public long Version { get; set; }
     [BindProperty] public ReleaseForm Release { get; set; } = new();
@@ -61,7 +58,7 @@ public sealed class ReleaseModel(ConsoleApi api, UnitDirectory units, TextCatalo
         var errors = new Dictionary<string, string[]>();
         var publishAt = Moment(PublishAt, zone, "publishAt", errors);
         var embargoUntil = Moment(EmbargoUntil, zone, "embargoUntil", errors);
-        if (errors.Count > 0) return await RefusedAsync(releaseId, "publish", new Problem(null, null, 400, null, errors), ct);
+        if (errors.Count > 0) return await RefusedAsync(new Problem(null, null, 400, null, errors), "publish", false, () => ShowAsync(releaseId, ct));
         return await ChangeAsync(releaseId, "publish", new { publishAt, embargoUntil }, ct);
     }
 
@@ -84,33 +81,20 @@ public sealed class ReleaseModel(ConsoleApi api, UnitDirectory units, TextCatalo
     {
         var result = await api.ChangeReleaseAsync(releaseId, action, Version, body, ct);
         if (result.Ok) return Redirect($"/console/media/{releaseId}?done={(action == "" ? "revised" : action)}");
-        ChangedByOthers = result.ChangedByOthers();
-        return await RefusedAsync(releaseId, action == "" ? "revised" : action, result.Problem, ct);
-    }
-
-    private async Task<IActionResult> RefusedAsync(Guid releaseId, string action, Problem? problem, CancellationToken ct)
-    {
-        Refused = problem;
-        RefusedAction = action;
-        var shown = await ShowAsync(releaseId, ct);
-        if (shown is PageResult) Response.StatusCode = problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
-        return shown;
+        return await RefusedAsync(result, action == "" ? "revised" : action, () => ShowAsync(releaseId, ct));
     }
 
     private async Task<IActionResult> ShowAsync(Guid releaseId, CancellationToken ct)
     {
         var found = await api.GetReleaseAsync(releaseId, ct);
         // A release the officer may not work on comes back as its public view (no author): not this desk's.
-        if (!found.Ok || found.Value!.Author is null) return found.Problem?.Status is null or 401 or 403 or 404 ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (!found.Ok || found.Value!.Author is null) return Unreadable(found.Problem);
         Current = found.Value!;
         if ((await api.ListSubjectsAsync(ct)) is { Ok: true } subjects) Subjects = subjects.Value!;
-        if (RefusedAction != "revised") Release = ReleaseForm.From(Current);
-        if (RefusedAction != "correct") Correction = ReleaseForm.From(Current);
+        if (RefusedForm != "revised") Release = ReleaseForm.From(Current);
+        if (RefusedForm != "correct") Correction = ReleaseForm.From(Current);
         return Page();
     }
-
-    public IReadOnlyList<string> ErrorsOf(string action, string field) =>
-        RefusedAction == action && Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
 
     public Func<string, IReadOnlyList<string>> ErrorsFor(string action) => field => ErrorsOf(action, field);
 }

@@ -18,7 +18,6 @@ public sealed class WebhooksModel(ConsoleApi api, UnitDirectory units) : Console
     public Guid? Shown { get; private set; }
     public IReadOnlyList<WebhookDelivery> Log { get; private set; } = [];
     public Problem? Problem { get; private set; }
-    public Problem? Refused { get; private set; }
     public bool Replayed { get; private set; }
 
     [BindProperty] public Guid DeliveryId { get; set; }
@@ -37,9 +36,8 @@ public sealed class WebhooksModel(ConsoleApi api, UnitDirectory units) : Console
     {
         var result = await api.ReplayDeliveryAsync(DeliveryId, ct);
         if (result.Ok) return Redirect("/console/media/webhooks?done=replayed");
-        Refused = result.Problem;
+        Refuse(result);
         await LoadAsync(null, ct);
-        Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
         return Page();
     }
 

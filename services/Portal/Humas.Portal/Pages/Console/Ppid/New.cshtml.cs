@@ -24,7 +24,6 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
     [BindProperty] public DeskForm Form { get; set; } = new();
 
     public DeskRequestRegistered? Registered { get; private set; }
-    public Problem? Refused { get; private set; }
 
     public void OnGet()
     {
@@ -37,7 +36,7 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
         Units = OwnUnits();
         if (!Guid.TryParse(Form.Key, out _)) Form.Key = Guid.NewGuid().ToString();
         if (!TryReadReceivedAt(out var receivedAt))
-            return Refuse(new Problem(null, null, 400, "field.invalid", new() { ["receivedAt"] = [texts["console.ppid.new.received-invalid"]] }));
+            return ShowRefusal(new Problem(null, null, 400, "field.invalid", new() { ["receivedAt"] = [texts["console.ppid.new.received-invalid"]] }));
 
         var legalEntity = Form.Type == "legal-entity";
         var body = new DeskRequestBody(Empty(Form.UnitId), Empty(Form.Channel), receivedAt,
@@ -45,15 +44,14 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
                 Empty(Form.Phone), Empty(Form.Email), Empty(Form.PowerOfAttorney)),
             Form.InformationRequested, Form.Purpose, Form.ObtainBy?.Where(ObtainMethods.Contains).ToList(), Empty(Form.DeliveryBy));
         var result = await api.RegisterAtDeskAsync(body, Form.Key, ct);
-        if (!result.Ok) return Refuse(result.Problem);
+        if (!result.Ok) return ShowRefusal(result.Problem);
         Registered = result.Value;
         return Page();
     }
 
-    private PageResult Refuse(Problem? problem)
+    private PageResult ShowRefusal(Problem? problem)
     {
-        Refused = problem;
-        Response.StatusCode = problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
+        Refuse(problem);
         return Page();
     }
 
@@ -75,9 +73,6 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
     private IReadOnlyList<Unit> OwnUnits() => OfficerUnit is null ? [] : units.Below(OfficerUnit).ToList();
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    public IReadOnlyList<string> ErrorsOf(string field) =>
-        Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
 
     public sealed class DeskForm
     {

@@ -16,8 +16,6 @@ public sealed class ObjectionModel(ConsoleApi api) : ConsolePageModel
 
     public ObjectionEntry Current { get; private set; } = null!;
     public bool Decided { get; private set; }
-    public Problem? Refused { get; private set; }
-    public bool ChangedByOthers { get; private set; }
 
     [BindProperty] public DecisionForm Decision { get; set; } = new();
 
@@ -34,26 +32,18 @@ public sealed class ObjectionModel(ConsoleApi api) : ConsolePageModel
     {
         var result = await api.DecideObjectionAsync(number, Decision.Version, new ObjectionDecisionBody(Empty(Decision.Decision), Decision.Reasons), ct);
         if (result.Ok) return Redirect($"/console/ppid/objections/{Uri.EscapeDataString(number)}?done=decided");
-        Refused = result.Problem;
-        ChangedByOthers = result.ChangedByOthers();
-        var shown = await ShowAsync(number, ct);
-        if (shown is PageResult) Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
-        return shown;
+        return await RefusedAsync(result, null, () => ShowAsync(number, ct));
     }
 
     private async Task<IActionResult> ShowAsync(string number, CancellationToken ct)
     {
         var objection = await api.GetObjectionAsync(number, ct);
-        if (!objection.Ok)
-            return objection.Problem?.Status is 403 or 404 or 401 ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (!objection.Ok) return Unreadable(objection.Problem);
         Current = objection.Value!;
         return Page();
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    public IReadOnlyList<string> ErrorsOf(string field) =>
-        Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
 
     public sealed class DecisionForm
     {

@@ -39,7 +39,7 @@ public sealed partial class RegisterModel(ConsoleApi api, UnitDirectory units) :
         using var answer = await api.OpenAsync(Path("json") + $"&limit={PageSize}" + (FirstPage ? "" : $"&cursor={Uri.EscapeDataString(cursor!)}"), ct);
         if (answer is null || !answer.IsSuccessStatusCode)
         {
-            Refuse(answer is null ? null : await CsvDownload.ProblemOfAsync(answer, ct), answer is null ? 503 : (int)answer.StatusCode);
+            Fail(answer is null ? null : await CsvDownload.ProblemOfAsync(answer, ct), answer is null ? 503 : (int)answer.StatusCode);
             return;
         }
         Entries = await answer.Content.ReadFromJsonAsync<List<RegisterEntry>>(HumasApi.Json, ct) ?? [];
@@ -51,7 +51,7 @@ public sealed partial class RegisterModel(ConsoleApi api, UnitDirectory units) :
         if (!Choose(unit, status, from, to)) return Page();
         var (file, problem) = await CsvDownload.OpenAsync(api, Response, Path("csv"), $"register-{Unit!.Id}.csv", ct);
         if (file is not null) return file;
-        Refuse(problem, problem?.Status ?? 503);
+        Fail(problem, problem?.Status ?? 503);
         return Page();
     }
 
@@ -62,15 +62,12 @@ public sealed partial class RegisterModel(ConsoleApi api, UnitDirectory units) :
 
     public string NextLink => $"/console/ppid/register?cursor={Uri.EscapeDataString(NextCursor ?? "")}{Query()}{(PageSize == DefaultPageSize ? "" : $"&size={PageSize}")}";
 
-    public IReadOnlyList<string> ErrorsOf(string field) =>
-        Problem?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
-
     private bool Choose(string? unit, string? status, string? from, string? to)
     {
         var own = OfficerUnit is null ? null : units.Find(OfficerUnit);
         if (own is null)
         {
-            Refuse(null, 403);
+            Fail(null, 403);
             return false;
         }
         Units = units.Below(own.Id).ToList();
@@ -90,10 +87,11 @@ public sealed partial class RegisterModel(ConsoleApi api, UnitDirectory units) :
         $"/api/ppid/requests?unitId={Uri.EscapeDataString(Unit!.Id)}&format={format}" + (Status is null ? "" : $"&status={Status}")
         + (From is null ? "" : $"&from={Uri.EscapeDataString(From)}") + (To is null ? "" : $"&to={Uri.EscapeDataString(To)}");
 
-    private void Refuse(Problem? problem, int status)
+    /// <summary>The register could not be shown: the problem is shown instead, its messages by the filter's fields.</summary>
+    private void Fail(Problem? problem, int status)
     {
         Problem = problem ?? new Problem(null, null, status, null, null);
-        Response.StatusCode = status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
+        Refuse(Problem);
         if (status == 403) Response.StatusCode = StatusCodes.Status403Forbidden;
     }
 

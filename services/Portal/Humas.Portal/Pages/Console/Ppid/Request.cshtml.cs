@@ -31,11 +31,6 @@ public sealed class RequestModel(ConsoleApi api, UnitDirectory units) : ConsoleP
 
     /// <summary>What the last change came to (one of <see cref="Changes"/>), or the refusal to show.</summary>
     public string? Done { get; private set; }
-    public Problem? Refused { get; private set; }
-    public bool ChangedByOthers { get; private set; }
-
-    /// <summary>The form the refusal is about ("answer", "extend", ...): its fields alone show the messages.</summary>
-    public string? RefusedForm { get; private set; }
 
     [BindProperty] public ExtendForm Extend { get; set; } = new();
     [BindProperty] public AnswerForm Answer { get; set; } = new();
@@ -102,21 +97,13 @@ public sealed class RequestModel(ConsoleApi api, UnitDirectory units) : ConsoleP
 
     private RedirectResult Changed(string number, string done) => Redirect($"/console/ppid/{Uri.EscapeDataString(number)}?done={done}");
 
-    private async Task<IActionResult> RefusedAsync<T>(string number, string form, ApiResult<T> result, CancellationToken ct)
-    {
-        RefusedForm = form;
-        Refused = result.Problem;
-        ChangedByOthers = result.ChangedByOthers();
-        var shown = await ShowAsync(number, reveal: false, ct);
-        if (shown is PageResult) Response.StatusCode = result.Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
-        return shown;
-    }
+    private Task<IActionResult> RefusedAsync<T>(string number, string form, ApiResult<T> result, CancellationToken ct) =>
+        RefusedAsync(result, form, () => ShowAsync(number, reveal: false, ct));
 
     private async Task<IActionResult> ShowAsync(string number, bool reveal, CancellationToken ct)
     {
         var request = await api.GetRequestAsync(number, reveal, ct);
-        if (!request.Ok)
-            return request.Problem?.Status is 403 or 404 or 401 ? NotFound() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (!request.Ok) return Unreadable(request.Problem);
         Current = request.Value!;
         RouteTargets = RouteTargetsOf(Current.UnitId);
         var history = await api.GetHistoryAsync(number, ct);
@@ -134,10 +121,6 @@ public sealed class RequestModel(ConsoleApi api, UnitDirectory units) : ConsoleP
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    /// <summary>The service's messages for one field of <paramref name="form"/>, when that form was the one refused.</summary>
-    public IReadOnlyList<string> ErrorsOf(string form, string field) =>
-        RefusedForm == form && Refused?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? messages : [];
 
     public sealed class ExtendForm
     {
