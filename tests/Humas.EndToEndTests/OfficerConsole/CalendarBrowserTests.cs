@@ -20,6 +20,8 @@ public sealed class CalendarBrowserTests : ConsoleBrowserTest
         var unit = Requests.RandomRegencyUnit();
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(3);
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // The unit is drawn at random and the database outlives a run: another item may share the day.
+        var title = $"Siaran pers debat kandidat {Guid.NewGuid().ToString("N")[..6]}";
         using (var api = await Steps.AsAsync("humas-officer", unit)) await PlanAsync(api, Item(unit, "Konten tanpa jadwal", null, visibility: "internal"));
         var officer = await ConsoleSession.NewOfficerAsync(unit, "humas-officer");
 
@@ -30,7 +32,7 @@ public sealed class CalendarBrowserTests : ConsoleBrowserTest
 
         await page.Locator("#plan-new").ClickAsync();
         await page.WaitForSelectorAsync("#plan-title");
-        await page.Locator("#plan-title").FillAsync("Siaran pers debat kandidat");
+        await page.Locator("#plan-title").FillAsync(title);
         await page.Locator("#plan-kind").SelectOptionAsync("press-release");
         await page.GetByLabel("Situs web").First.CheckAsync();
         await page.Locator("#plan-date").FillAsync(date);
@@ -49,8 +51,9 @@ public sealed class CalendarBrowserTests : ConsoleBrowserTest
 
         await page.GetByText("← Kembali ke kalender").ClickAsync();
         await page.WaitForSelectorAsync("#range");
-        Assert.Equal(1, await page.Locator($"li[data-date='{date}'] .calendar-item").CountAsync());
-        Assert.Contains("Terbit", await page.Locator($"li[data-date='{date}'] .calendar-item").TextContentAsync(), StringComparison.Ordinal);
+        var planned = page.Locator($"li[data-date='{date}'] .calendar-item", new() { HasText = title });
+        Assert.Equal(1, await planned.CountAsync());
+        Assert.Contains("Terbit", await planned.TextContentAsync(), StringComparison.Ordinal);
         await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=month&date={date}", "calendar-month");
         await AssertAccessibleAndNarrowAsync(context, $"/console/calendar?view=week&date={date}", "calendar-week");
         await AssertAccessibleAndNarrowAsync(context, "/console/calendar/new", "calendar-new");
