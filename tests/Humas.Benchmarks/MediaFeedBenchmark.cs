@@ -97,7 +97,7 @@ public static partial class MediaFeedBenchmark
                 .Event<PressReleasePublishedInternally>("press-release-published")
                 .MigrationsFrom(typeof(MediaSetup).Assembly)
                 .InlineProjection<ReleaseFeedProjection>();
-        });
+        }, services => services.AddSingleton<MarkdownRenderer>());
         var store = host.Services.GetRequiredService<EventStore>();
         var start = DateTimeOffset.UtcNow.AddDays(-400);
         await Parallel.ForEachAsync(Enumerable.Range(0, Releases), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>

@@ -12,7 +12,8 @@ namespace Humas.ServiceDefaults;
 /// Npgsql, MassTransit and our own sources; runtime metrics. W3C trace context flows through
 /// HttpClient and MassTransit. Exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 /// Personal data stays out of traces: no request bodies, no query strings (removed from server and
-/// client spans), and Npgsql records statement text with placeholders but never parameter values.
+/// client spans; a request marked with <see cref="KeepAddressOut"/> records no address at all), and
+/// Npgsql records statement text with placeholders but never parameter values.
 /// </summary>
 public static class Telemetry
 {
@@ -36,7 +37,11 @@ public static class Telemetry
                     })
                     .AddHttpClientInstrumentation(options =>
                     {
-                        options.EnrichWithHttpRequestMessage = (activity, request) => RemoveQuery(activity, request.RequestUri);
+                        options.EnrichWithHttpRequestMessage = (activity, request) =>
+                        {
+                            if (request.Options.TryGetValue(AddressKeptOut, out var hidden) && hidden) RemoveAddress(activity);
+                            else RemoveQuery(activity, request.RequestUri);
+                        };
                     })
                     .AddNpgsql()
                     .AddSource(Sources);
@@ -53,6 +58,20 @@ public static class Telemetry
                 if (export) metrics.AddOtlpExporter();
             });
         return services;
+    }
+
+    private static readonly HttpRequestOptionsKey<bool> AddressKeptOut = new("humas.telemetry.address-kept-out");
+
+    /// <summary>
+    /// The request goes to an address that may identify a person (a webhook subscriber's URL): its
+    /// client span records neither the URL nor the host and port, only the method and the outcome.
+    /// </summary>
+    public static void KeepAddressOut(HttpRequestMessage request) => request.Options.Set(AddressKeptOut, true);
+
+    private static void RemoveAddress(Activity activity)
+    {
+        foreach (var tag in new[] { "url.full", "url.query", "url.path", "server.address", "server.port", "network.peer.address", "network.peer.port" })
+            activity.SetTag(tag, null);
     }
 
     /// <summary>A query string may carry personal data: a server span keeps the path only.</summary>

@@ -70,6 +70,7 @@ public sealed class FeedTests
         var correction = JsonSerializer.SerializeToNode(PressReleaseTests.Valid(Regency, headline + " (koreksi)"))!.AsObject();
         correction.Remove("unitId");
         correction["correctionNote"] = "Judul diperbaiki.";
+        correction["body"] = "Rapat pleno **tertutup** digelar di Semarang.\n\n<img src=x onerror=alert(1)>";
         await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{id}/correct", correction, version + 1));
 
         var afterCorrection = await Conditional(anyone, $"/api/media/feeds/ninjs?unitId={Regency}", etag);
@@ -78,6 +79,24 @@ public sealed class FeedTests
         var item = items.EnumerateArray().Single(i => i.GetProperty("id").GetString()!.EndsWith(id.ToString()));
         Assert.Equal("2", item.GetProperty("version").GetString());
         Assert.Equal(headline + " (koreksi)", item.GetProperty("title").GetString());
+        // The body the feeds serve is the one stored when the correction was written: the corrected version's, sanitised,
+        // and the same as the release's own page renders from its Markdown.
+        var raw = JsonDocument.Parse(await afterCorrection.Content.ReadAsByteArrayAsync()).RootElement.EnumerateArray()
+            .Single(i => i.GetProperty("uri").GetString()!.EndsWith(id.ToString(), StringComparison.Ordinal));
+        var body = raw.GetProperty("bodies")[0].GetProperty("value").GetString()!;
+        Assert.Contains("<strong>tertutup</strong>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", body, StringComparison.Ordinal);
+        Assert.Equal((await Steps.GetAsync(anyone, $"/api/media/releases/{id}")).GetProperty("bodyHtml").GetString(), body);
+        await using (var db = await Databases.OpenAsync("mediarelations"))
+        {
+            await using var stored = new Npgsql.NpgsqlCommand("SELECT body_html FROM press_release_feed WHERE release_id = @id", db);
+            stored.Parameters.AddWithValue("id", id);
+            Assert.Equal(body, await stored.ExecuteScalarAsync());
+        }
+        var atom = await anyone.GetByteArrayAsync($"/api/media/feeds/atom?unitId={Regency}");
+        await ParseAsync("atom", atom);
+        Assert.Contains(System.Xml.Linq.XDocument.Load(new MemoryStream(atom)).Descendants(System.Xml.Linq.XName.Get("content", "http://www.w3.org/2005/Atom")),
+            content => content.Value == body);
 
         await Steps.OkAsync(await Steps.PostAsync(reviewer, $"/api/media/releases/{id}/withdraw", new { notice = "Ditarik." }, version + 2));
         var afterWithdrawal = await ParseAsync("ninjs", await anyone.GetByteArrayAsync($"/api/media/feeds/ninjs?unitId={Regency}"));

@@ -47,7 +47,8 @@ public sealed class WebhookTests
             probe.Start();
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            Url = $"http://127.0.0.1:{port}/hooks/humas/";
+            // A path of its own, so the test can look for this URL anywhere it must not be.
+            Url = $"http://127.0.0.1:{port}/hooks/{Guid.NewGuid():N}/";
             listener.Prefixes.Add(Url);
             listener.Start();
             _ = Task.Run(LoopAsync);
@@ -195,6 +196,66 @@ public sealed class WebhookTests
             Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
         }
         await Steps.OkAsync(await Steps.PostAsync(account, $"/api/media/webhooks/{subscriptionId}/cancel", new { }, 3));
+    }
+
+    [Fact]
+    public async Task Erasing_a_journalist_stops_their_webhooks_and_no_event_table_or_log_keeps_the_url_in_clear()
+    {
+        using var receiver = new Receiver();
+        var officer = await Steps.AsAsync("humas-officer", "kpu-33");
+        var (subscriptionId, account, journalistId) = await SubscribeAsync(receiver, officer);
+        // Delivered with the URL and secret opened from the sealed target.
+        var before = await PublishedAsync("Sebelum penghapusan data");
+        await Gateway.EventuallyAsync(() => Task.FromResult(receiver.For(before).Any()), TimeSpan.FromSeconds(60), "the publication to be posted");
+        AssertSigned(receiver.For(before).Single());
+
+        using (var erase = new HttpRequestMessage(HttpMethod.Delete, $"/api/media/journalists/{journalistId}/personal-data"))
+        {
+            erase.Headers.TryAddWithoutValidation("If-Match", "\"3\"");
+            await Steps.OkAsync(await account.SendAsync(erase));
+        }
+        var after = await PublishedAsync("Sesudah penghapusan data");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Empty(receiver.For(after));
+        Assert.Equal(JsonValueKind.Undefined, (await DeliveryAsync(officer, subscriptionId, after)).ValueKind);
+
+        var path = new Uri(receiver.Url).AbsolutePath;
+        string[] clear = [receiver.Url, path, Secret];
+        await using (var db = await Databases.OpenAsync("mediarelations"))
+        {
+            var stream = new List<string>();
+            await using (var command = new Npgsql.NpgsqlCommand("SELECT type, data::text, metadata::text FROM events WHERE stream_id = @stream", db))
+            {
+                command.Parameters.AddWithValue("stream", $"webhook-subscription-{subscriptionId}");
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) stream.AddRange([reader.GetString(0), reader.GetString(1), reader.GetString(2)]);
+            }
+            Assert.Contains("webhook-subscribed", stream);
+            foreach (var text in clear) Assert.DoesNotContain(stream, row => row.Contains(text, StringComparison.Ordinal));
+
+            // The subject the target is sealed under is the journalist's, and its key is gone; the read model keeps no target.
+            await using var check = new Npgsql.NpgsqlCommand("""
+                SELECT k.wrapped_key IS NULL AND k.erased IS NOT NULL, s.active, s.url IS NULL AND s.sealed_secret IS NULL AND s.sealed_target IS NULL
+                FROM webhook_subscriptions s
+                JOIN events e ON e.stream_id = 'webhook-subscription-' || s.subscription_id AND e.type = 'webhook-subscribed'
+                JOIN personal_data_keys k ON k.subject_id = (e.data->>'personalDataSubject')::uuid
+                WHERE s.subscription_id = @id
+                """, db);
+            check.Parameters.AddWithValue("id", subscriptionId);
+            await using var row = await check.ExecuteReaderAsync();
+            Assert.True(await row.ReadAsync());
+            Assert.True(row.GetBoolean(0), "the journalist's key still opens the target");
+            Assert.False(row.GetBoolean(1));
+            Assert.True(row.GetBoolean(2), "the read model still holds the target");
+        }
+
+        var logs = Path.Combine(Path.GetDirectoryName(Gateway.Ctl)!, ".humas", "logs");
+        Assert.True(File.Exists(Path.Combine(logs, "mediarelations.log")), "no log of the service to read");
+        foreach (var log in new[] { "mediarelations.log", "gateway.log" }.Select(f => Path.Combine(logs, f)).Where(File.Exists))
+        {
+            var text = await File.ReadAllTextAsync(log);
+            foreach (var secret in clear) Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        }
     }
 
     private static void AssertSigned(Receiver.Received received)

@@ -44,7 +44,7 @@ public sealed class OfficialStatementTests : IAsyncLifetime
                 .Translator<ReleaseIntegrationEvents>()
                 .Consumer<ClarificationPublishedConsumer>()
                 .Consumer<PressReleasePublishedConsumer>(),
-            services => services.AddSingleton(UnitDirectory.Load()).AddSingleton(TimeProvider.System));
+            services => services.AddSingleton(UnitDirectory.Load()).AddSingleton(TimeProvider.System).AddSingleton<MarkdownRenderer>());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, timeout.Token);
     }

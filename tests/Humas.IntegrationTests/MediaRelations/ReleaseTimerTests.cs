@@ -48,6 +48,7 @@ public sealed class ReleaseTimerTests : IAsyncLifetime
             services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton<MarkdownRenderer>();
                 services.AddHostedService<ReleaseTimerService>();
             });
     }

@@ -14,7 +14,7 @@ public sealed class WebhookTests
 
     private static Journalist Journalist(AccreditationStatus status) => Humas.MediaRelations.Journalists.Journalist.Initial with
     {
-        Id = Guid.NewGuid(), UnitId = "kpu-33", Account = "account-1", Status = status,
+        Id = Guid.NewGuid(), UnitId = "kpu-33", Account = "account-1", Status = status, PersonalDataSubject = Guid.NewGuid(),
     };
 
     [Theory]
@@ -69,14 +69,51 @@ public sealed class WebhookTests
     public void Only_an_accredited_journalist_subscribes_and_cancelling_twice_changes_nothing()
     {
         Assert.Equal("journalist.not-accredited",
-            Refusals.Conflict(() => WebhookUseCases.Subscribe(Journalist(AccreditationStatus.Revoked), Body(), Guid.NewGuid(), "s1:sealed", Now)).Code);
-        var subscribed = WebhookUseCases.Subscribe(Journalist(AccreditationStatus.Accredited), Body(), Guid.NewGuid(), "s1:sealed", Now);
+            Refusals.Conflict(() => WebhookUseCases.Subscribe(Journalist(AccreditationStatus.Revoked), Body(), Guid.NewGuid(), "v2:sealed", Now)).Code);
+        Assert.Equal("journalist.not-accredited", Refusals.Conflict(() => WebhookUseCases.DemandAccredited(
+            Journalist(AccreditationStatus.Accredited) with { PersonalDataErased = true })).Code);
+        var subscribed = WebhookUseCases.Subscribe(Journalist(AccreditationStatus.Accredited), Body(), Guid.NewGuid(), "v2:sealed", Now);
         Assert.DoesNotContain("rahasia", System.Text.Json.JsonSerializer.Serialize(subscribed));
         var state = WebhookSubscription.Evolve(WebhookSubscription.Initial, subscribed);
         var cancelled = WebhookUseCases.Cancel(state, new WebhookContext(Now, "account-1"));
         state = cancelled.Aggregate(state, WebhookSubscription.Evolve);
         Assert.False(state.Active);
         Assert.Empty(WebhookUseCases.Cancel(state, new WebhookContext(Now, "account-1")));
+    }
+
+    [Fact]
+    public void A_new_subscription_carries_its_url_and_secret_only_sealed_under_the_journalists_subject()
+    {
+        var journalist = Journalist(AccreditationStatus.Accredited);
+        var body = Body() with { Url = "  https://rina-wartawati.example.id/hook?token=pribadi-123  " };
+        Assert.Equal(new WebhookTarget("https://rina-wartawati.example.id/hook?token=pribadi-123", "rahasia-langganan-01"), WebhookUseCases.Target(body));
+
+        var subscribed = WebhookUseCases.Subscribe(journalist, body, Guid.NewGuid(), "v2:c2VhbGVk", Now);
+        Assert.Null(subscribed.Url);
+        Assert.Null(subscribed.SealedSecret);
+        Assert.Equal(journalist.PersonalDataSubject, subscribed.PersonalDataSubject);
+        Assert.Equal("v2:c2VhbGVk", subscribed.SealedTarget);
+        var json = System.Text.Json.JsonSerializer.Serialize(subscribed, Humas.Eventing.Store.EventSerializer.Options);
+        foreach (var clear in new[] { "rina-wartawati", "pribadi-123", "rahasia", "https://" }) Assert.DoesNotContain(clear, json, StringComparison.Ordinal);
+
+        var state = WebhookSubscription.Evolve(WebhookSubscription.Initial, subscribed);
+        Assert.Equal(new StoredTarget(journalist.PersonalDataSubject, "v2:c2VhbGVk", null, null), state.Target);
+        // Neither the view of the subscription nor anything the journalist reads back repeats the URL.
+        Assert.DoesNotContain("example.id", System.Text.Json.JsonSerializer.Serialize(WebhookView.From(state, 1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subscription_written_before_targets_were_sealed_is_read_with_its_url_in_clear()
+    {
+        // The shape such events have in the store: a URL and a secret sealed under the service's key, no subject.
+        var old = System.Text.Json.JsonSerializer.Deserialize<WebhookSubscribed>("""
+            {"subscriptionId":"0199a0b1-0000-7000-8000-000000000001","journalistId":"0199a0b1-0000-7000-8000-000000000002","account":"account-1",
+             "journalistUnitId":"kpu-33","unitIds":["kpu-33"],"subjects":[],"url":"https://newsroom.example.org/hook","sealedSecret":"s1:abc:ZGVm",
+             "at":"2026-03-02T03:00:00+00:00"}
+            """, Humas.Eventing.Store.EventSerializer.Options)!;
+        var state = WebhookSubscription.Evolve(WebhookSubscription.Initial, old);
+        Assert.Equal(new StoredTarget(null, null, "https://newsroom.example.org/hook", "s1:abc:ZGVm"), state.Target);
+        Assert.True(state.Active);
     }
 
     [Fact]

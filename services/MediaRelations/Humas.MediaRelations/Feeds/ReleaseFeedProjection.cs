@@ -4,8 +4,13 @@ using Npgsql;
 
 namespace Humas.MediaRelations.Feeds;
 
-/// <summary>Keeps press_release_feed in the appending transaction, so a feed never shows a release before it is public.</summary>
-public sealed class ReleaseFeedProjection : IInlineProjection
+/// <summary>
+/// Keeps press_release_feed in the appending transaction, so a feed never shows a release before it
+/// is public. The row also holds the body of the version the release is at, rendered to safe HTML
+/// (<see cref="MarkdownRenderer"/>) as each version is written, so that the feeds need not render
+/// Markdown and sanitise HTML for every item of every request.
+/// </summary>
+public sealed class ReleaseFeedProjection(MarkdownRenderer markdown) : IInlineProjection
 {
     public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
@@ -13,14 +18,15 @@ public sealed class ReleaseFeedProjection : IInlineProjection
         {
             (string Sql, (string, object)[] Parameters)? statement = recorded.Data switch
             {
-                PressReleaseDrafted e => ("INSERT INTO press_release_feed (release_id, unit_id, subjects, updated_at) VALUES (@id, @unit, @subjects, @at)",
-                    [("unit", e.UnitId), ("subjects", e.Content.Subjects.ToArray()), ("at", e.DraftedAt)]),
-                PressReleaseRevised e => ("UPDATE press_release_feed SET subjects = @subjects WHERE release_id = @id", [("subjects", e.Content.Subjects.ToArray())]),
+                PressReleaseDrafted e => ("INSERT INTO press_release_feed (release_id, unit_id, subjects, updated_at, body_html) VALUES (@id, @unit, @subjects, @at, @html)",
+                    [("unit", e.UnitId), ("subjects", e.Content.Subjects.ToArray()), ("at", e.DraftedAt), Html(e.Content)]),
+                PressReleaseRevised e => ("UPDATE press_release_feed SET subjects = @subjects, body_html = @html WHERE release_id = @id",
+                    [("subjects", e.Content.Subjects.ToArray()), Html(e.Content)]),
                 PressReleasePublishedInternally { EmbargoUntil: null } e => ("UPDATE press_release_feed SET public_since = @at, updated_at = @at WHERE release_id = @id", [("at", e.PublishedAt)]),
                 PressReleasePublishedInternally { EmbargoUntil: { } until } => ("UPDATE press_release_feed SET embargo_until = @until WHERE release_id = @id", [("until", until)]),
                 PressReleaseEmbargoLifted e => ("UPDATE press_release_feed SET public_since = @at, updated_at = @at WHERE release_id = @id", [("at", e.LiftedAt)]),
-                PressReleaseCorrected e => ("UPDATE press_release_feed SET subjects = @subjects, updated_at = @at WHERE release_id = @id",
-                    [("subjects", e.Content.Subjects.ToArray()), ("at", e.CorrectedAt)]),
+                PressReleaseCorrected e => ("UPDATE press_release_feed SET subjects = @subjects, updated_at = @at, body_html = @html WHERE release_id = @id",
+                    [("subjects", e.Content.Subjects.ToArray()), ("at", e.CorrectedAt), Html(e.Content)]),
                 PressReleaseWithdrawn e => ("UPDATE press_release_feed SET withdrawn = true, updated_at = @at WHERE release_id = @id", [("at", e.WithdrawnAt)]),
                 _ => null,
             };
@@ -32,4 +38,6 @@ public sealed class ReleaseFeedProjection : IInlineProjection
             ReleaseFeeds.Changed();
         }
     }
+
+    private (string, object) Html(ReleaseContent content) => ("html", markdown.ToSafeHtml(content.BodyMarkdown));
 }

@@ -21,7 +21,9 @@ namespace Humas.MediaRelations.Feeds;
 /// withdrawn ones as withdrawn; no personal data: the author is the issuing unit, the contact
 /// person is left out. Each answer carries an ETag and Last-Modified computed from the feed table
 /// (how many releases and when the latest changed), so publishing, correcting and withdrawing
-/// change them; the rendered bytes are kept per query and reused while the tag is the same.
+/// change them; the rendered bytes are kept per query and reused while the tag is the same. Each
+/// item's body is the safe HTML stored with the release (see <see cref="ReleaseFeedProjection"/>),
+/// rendered from its Markdown only for a row written before the HTML was stored.
 /// </summary>
 public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDirectory units, SubjectList subjects, MarkdownRenderer markdown, IConfiguration configuration)
 {
@@ -41,6 +43,11 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
     private readonly ConcurrentDictionary<(string, string?, string?), Rendered> cache = new();
 
     public sealed record Rendered(string ETag, DateTimeOffset LastModified, byte[] Bytes);
+
+    /// <summary>A release of a feed and its body as HTML (the withdrawal notice for a withdrawn one).</summary>
+    private sealed record Item(PressRelease Release, string Html);
+
+    private sealed record Newest(Guid Id, DateTimeOffset UpdatedAt, string? BodyHtml);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/media/feeds/{format}", HandleAsync).AllowAnonymous()
@@ -111,7 +118,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
         var newest = await NewestAsync(unitId, subject, ct);
         var latest = newest.Count == 0 ? DateTimeOffset.UnixEpoch : newest.Max(n => n.UpdatedAt);
         var stamp = new StringBuilder($"{format}|{unitId}|{subject}|{baseUri}");
-        foreach (var (id, updatedAt) in newest) stamp.Append(CultureInfo.InvariantCulture, $"|{id:N}:{updatedAt.UtcTicks}");
+        foreach (var (id, updatedAt, _) in newest) stamp.Append(CultureInfo.InvariantCulture, $"|{id:N}:{updatedAt.UtcTicks}");
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp.ToString())))[..32]}\"";
         var key = (format, unitId, subject);
         if (cache.TryGetValue(key, out var cached) && cached.ETag == etag) return cached;
@@ -141,22 +148,30 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
     /// time. One index scan in updated_at order, stopping after Size rows; counting every release of
     /// the scope instead (as an earlier stamp did) read all of a province's rows on every request.
     /// </summary>
-    private async Task<IReadOnlyList<(Guid Id, DateTimeOffset UpdatedAt)>> NewestAsync(string? unitId, string? subject, CancellationToken ct)
+    private async Task<IReadOnlyList<Newest>> NewestAsync(string? unitId, string? subject, CancellationToken ct)
     {
-        var newest = new List<(Guid, DateTimeOffset)>(Size);
-        await using var command = db.CreateCommand($"SELECT release_id, updated_at FROM press_release_feed WHERE {Filter} ORDER BY updated_at DESC LIMIT {Size}");
+        var newest = new List<Newest>(Size);
+        await using var command = db.CreateCommand($"SELECT release_id, updated_at, body_html FROM press_release_feed WHERE {Filter} ORDER BY updated_at DESC LIMIT {Size}");
         Parameters(command, unitId, subject);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) newest.Add((reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        while (await reader.ReadAsync(ct))
+            newest.Add(new Newest(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
         return newest;
     }
 
-    private async Task<IReadOnlyList<PressRelease>> ReleasesAsync(IReadOnlyList<(Guid Id, DateTimeOffset UpdatedAt)> newest, CancellationToken ct)
+    private async Task<IReadOnlyList<Item>> ReleasesAsync(IReadOnlyList<Newest> newest, CancellationToken ct)
     {
         var streams = await store.ReadStreamsAsync(newest.Select(n => PressRelease.StreamId(n.Id)).ToArray(), ct);
-        return newest.Select(n => streams.TryGetValue(PressRelease.StreamId(n.Id), out var events)
-                ? events.Select(e => e.Data).Aggregate(PressRelease.Initial, PressRelease.Evolve) : null)
-            .Where(r => r is not null && (r.IsPublic || r.IsWithdrawnPublicly)).Select(r => r!).ToList();
+        var items = new List<Item>(newest.Count);
+        foreach (var n in newest)
+        {
+            if (!streams.TryGetValue(PressRelease.StreamId(n.Id), out var events)) continue;
+            var r = events.Select(e => e.Data).Aggregate(PressRelease.Initial, PressRelease.Evolve);
+            if (!(r.IsPublic || r.IsWithdrawnPublicly)) continue;
+            // A correction written between the two reads: the stored HTML is of the version before; render this one.
+            items.Add(new Item(r, Content(r, r.Versions[^1].CreatedAt <= n.UpdatedAt ? n.BodyHtml : null)));
+        }
+        return items;
     }
 
     private static void Parameters(NpgsqlCommand command, string? unitId, string? subject)
@@ -185,12 +200,14 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
         return latest > first ? latest : first;
     }
 
-    private string Content(PressRelease r) => r.Status == ReleaseStatus.Withdrawn
+    /// <summary>The item's body: the withdrawal notice, the stored HTML, or (for a row that has none) the Markdown rendered now.</summary>
+    private string Content(PressRelease r, string? storedHtml = null) => r.Status == ReleaseStatus.Withdrawn
         ? System.Net.WebUtility.HtmlEncode(r.WithdrawalNotice ?? "")
-        : markdown.ToSafeHtml(r.Content.BodyMarkdown);
+        : storedHtml ?? markdown.ToSafeHtml(r.Content.BodyMarkdown);
 
-    private byte[] Syndication(IReadOnlyList<PressRelease> releases, string? unitId, string? subject, string baseUri, bool rss)
+    private byte[] Syndication(IReadOnlyList<Item> items, string? unitId, string? subject, string baseUri, bool rss)
     {
+        var (releases, html) = Split(items);
         var feed = new SyndicationFeed(Title(unitId, subject), "Siaran pers Humas", new Uri($"{baseUri}/api/media/feeds/{(rss ? "rss" : "atom")}"))
         {
             Id = $"{baseUri}/api/media/feeds?unitId={unitId}&subject={subject}",
@@ -200,7 +217,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
         feed.Items = releases.Select(r =>
         {
             var withdrawn = r.Status == ReleaseStatus.Withdrawn;
-            var item = new SyndicationItem(withdrawn ? $"[Ditarik] {r.Content.Headline}" : r.Content.Headline, SyndicationContent.CreateHtmlContent(Content(r)), new Uri(Uri(r, baseUri)), Uri(r, baseUri), VersionCreated(r))
+            var item = new SyndicationItem(withdrawn ? $"[Ditarik] {r.Content.Headline}" : r.Content.Headline, SyndicationContent.CreateHtmlContent(html[r.Id]), new Uri(Uri(r, baseUri)), Uri(r, baseUri), VersionCreated(r))
             {
                 PublishDate = FirstCreated(r),
                 Summary = new TextSyndicationContent(withdrawn ? r.WithdrawalNotice ?? "" : r.Content.Summary),
@@ -218,8 +235,12 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
         return buffer.ToArray();
     }
 
-    private byte[] JsonFeed(IReadOnlyList<PressRelease> releases, string? unitId, string? subject, string baseUri)
+    private static (IReadOnlyList<PressRelease> Releases, IReadOnlyDictionary<Guid, string> Html) Split(IReadOnlyList<Item> items) =>
+        (items.Select(i => i.Release).ToList(), items.ToDictionary(i => i.Release.Id, i => i.Html));
+
+    private byte[] JsonFeed(IReadOnlyList<Item> items, string? unitId, string? subject, string baseUri)
     {
+        var (releases, html) = Split(items);
         var feed = new JsonObject
         {
             ["version"] = "https://jsonfeed.org/version/1.1",
@@ -233,7 +254,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
                 ["url"] = Uri(r, baseUri),
                 ["title"] = r.Status == ReleaseStatus.Withdrawn ? $"[Ditarik] {r.Content.Headline}" : r.Content.Headline,
                 ["summary"] = r.Status == ReleaseStatus.Withdrawn ? r.WithdrawalNotice : r.Content.Summary,
-                ["content_html"] = Content(r),
+                ["content_html"] = html[r.Id],
                 ["date_published"] = FirstCreated(r).ToString("O", CultureInfo.InvariantCulture),
                 ["date_modified"] = VersionCreated(r).ToString("O", CultureInfo.InvariantCulture),
                 ["language"] = r.Content.Language,
@@ -244,8 +265,11 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
         return JsonSerializer.SerializeToUtf8Bytes(feed);
     }
 
-    /// <summary>One release as a ninjs 2.2 object (also served alone at /releases/{id}/ninjs).</summary>
-    public JsonObject NinjsItem(PressRelease r, string baseUri)
+    /// <summary>
+    /// One release as a ninjs 2.2 object (also served alone at /releases/{id}/ninjs, and posted to
+    /// webhooks as it was at the event); its body is <paramref name="html"/> when given (a feed's stored HTML).
+    /// </summary>
+    public JsonObject NinjsItem(PressRelease r, string baseUri, string? html = null)
     {
         var withdrawn = r.Status == ReleaseStatus.Withdrawn;
         var item = new JsonObject
@@ -259,7 +283,7 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
             ["language"] = r.Content.Language,
             ["headlines"] = new JsonArray(new JsonObject { ["value"] = r.Content.Headline }),
             ["descriptions"] = new JsonArray(new JsonObject { ["value"] = withdrawn ? r.WithdrawalNotice : r.Content.Summary }),
-            ["bodies"] = new JsonArray(new JsonObject { ["value"] = Content(r), ["contenttype"] = "text/html" }),
+            ["bodies"] = new JsonArray(new JsonObject { ["value"] = html ?? Content(r), ["contenttype"] = "text/html" }),
             ["by"] = IssuedBy(r),
             ["located"] = r.Content.Place,
             ["subjects"] = new JsonArray(r.Content.Subjects.Select(s => (JsonNode)new JsonObject
@@ -281,8 +305,8 @@ public sealed class ReleaseFeeds(NpgsqlDataSource db, EventStore store, UnitDire
         return item;
     }
 
-    private byte[] Ninjs(IReadOnlyList<PressRelease> releases, string baseUri) =>
-        JsonSerializer.SerializeToUtf8Bytes(new JsonArray(releases.Select(r => (JsonNode)NinjsItem(r, baseUri)).ToArray()));
+    private byte[] Ninjs(IReadOnlyList<Item> items, string baseUri) =>
+        JsonSerializer.SerializeToUtf8Bytes(new JsonArray(items.Select(i => (JsonNode)NinjsItem(i.Release, baseUri, i.Html)).ToArray()));
 }
 
 public static class GetReleaseNinjs

@@ -52,7 +52,7 @@ public static class SubscriberUrls
         {
             var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
             var allowed = addresses.Where(a => allowPrivate || IsPublic(a)).ToArray();
-            if (allowed.Length == 0) throw new HttpRequestException($"refused: {context.DnsEndPoint.Host} resolves to no public address");
+            if (allowed.Length == 0) throw new HttpRequestException("refused: the subscriber's host resolves to no public address");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {

@@ -6,6 +6,7 @@ using Humas.Eventing.PersonalData;
 using Humas.Eventing.Store;
 using Humas.MediaRelations.Feeds;
 using Humas.MediaRelations.PressReleases;
+using Humas.ServiceDefaults;
 using Npgsql;
 
 namespace Humas.MediaRelations.Webhooks;
@@ -16,7 +17,10 @@ namespace Humas.MediaRelations.Webhooks;
 /// it; anything else (or no answer within 10 s) is retried after RetryBase × 2^(attempt−1), at
 /// most an hour, and after MaxAttempts attempts the delivery is dead (kept in the log, not sent
 /// again unless an officer replays it: see <see cref="DeadDeliveries"/>). A delivery whose
-/// subscription ended is cancelled and never sent. Replicas share the work: a batch is claimed by moving its next attempt a lease ahead.
+/// subscription ended is cancelled and never sent, and so is one whose target can no longer be
+/// opened (its journalist's personal data erased). The target's URL and secret are opened for each
+/// attempt only, and the URL is kept out of logs and of the attempt's trace span.
+/// Replicas share the work: a batch is claimed by moving its next attempt a lease ahead.
 /// <list type="bullet">
 /// <item><c>Humas-Webhook-Id</c>: the delivery's id (the same on every retry: receivers deduplicate by it)</item>
 /// <item><c>Humas-Webhook-Event</c>: <c>published</c>, <c>corrected</c> or <c>withdrawn</c></item>
@@ -73,7 +77,7 @@ public sealed partial class WebhookDeliveryService(
     }
 
     private sealed record Due(long Seq, Guid DeliveryId, Guid SubscriptionId, Guid ReleaseId, long StreamVersion, string Kind, int Attempts, int AttemptsBeforeReplay,
-        string Url, string SealedSecret);
+        StoredTarget Target);
 
     /// <summary>Sends one batch of due deliveries; answers how many were attempted.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
@@ -89,7 +93,8 @@ public sealed partial class WebhookDeliveryService(
                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = p.subscription_id AND e.release_id = p.release_id
                                   AND e.status = 'pending' AND e.seq < p.seq)
                 ORDER BY p.seq LIMIT 20 FOR UPDATE SKIP LOCKED)
-            RETURNING d.seq, d.delivery_id, d.subscription_id, d.release_id, d.stream_version, d.kind, d.attempts, d.attempts_before_replay, s.url, s.sealed_secret
+            RETURNING d.seq, d.delivery_id, d.subscription_id, d.release_id, d.stream_version, d.kind, d.attempts, d.attempts_before_replay,
+                s.personal_data_subject, s.sealed_target, s.url, s.sealed_secret
             """))
         {
             command.Parameters.AddWithValue("now", now);
@@ -97,14 +102,22 @@ public sealed partial class WebhookDeliveryService(
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 due.Add(new Due(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetInt64(4), reader.GetString(5),
-                    reader.GetInt32(6), reader.GetInt32(7), reader.GetString(8), reader.GetString(9)));
+                    reader.GetInt32(6), reader.GetInt32(7), new StoredTarget(reader.IsDBNull(8) ? null : reader.GetGuid(8), Text(reader, 9), Text(reader, 10), Text(reader, 11))));
         }
         foreach (var delivery in due) await SendAsync(delivery, ct);
         return due.Count;
     }
 
+    private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
     private async Task SendAsync(Due delivery, CancellationToken ct)
     {
+        // Opened only here, for this attempt; nothing keeps or logs it. None: the journalist was erased.
+        if (await delivery.Target.OpenAsync(vault, delivery.SubscriptionId, ct) is not { } target)
+        {
+            await CancelAsync(delivery.Seq, ct);
+            return;
+        }
         var attempt = delivery.Attempts + 1;
         int? status = null;
         string? error = null;
@@ -114,20 +127,20 @@ public sealed partial class WebhookDeliveryService(
             var release = events.Values.Single().Where(e => e.Version <= delivery.StreamVersion).Select(e => e.Data).Aggregate(PressRelease.Initial, PressRelease.Evolve);
             var body = JsonSerializer.SerializeToUtf8Bytes(feeds.NinjsItem(release, baseUri));
             var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-            var secret = vault.OpenSecret(delivery.SealedSecret, Webhooks.SecretContext(delivery.SubscriptionId));
-            using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new ByteArrayContent(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
+            Telemetry.KeepAddressOut(request);
             request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
             request.Headers.Add(IdHeader, delivery.DeliveryId.ToString());
             request.Headers.Add(EventHeader, delivery.Kind);
             request.Headers.Add(TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-            request.Headers.Add(SignatureHeader, Sign(secret, timestamp, body));
+            request.Headers.Add(SignatureHeader, Sign(target.Secret, timestamp, body));
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode) error = $"HTTP {status}";
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            // The subscriber's URL is not personal data, but the message may echo it: keep the kind only.
+            // The subscriber's URL may identify them and the message may echo it: keep the kind only.
             error = e is TaskCanceledException ? "timeout" : e.InnerException?.GetType().Name ?? "connection failed";
         }
 
@@ -164,6 +177,13 @@ public sealed partial class WebhookDeliveryService(
         }
         await transaction.CommitAsync(ct);
         if (state == "dead") LogDead(logger, delivery.DeliveryId, attempt);
+    }
+
+    private async Task CancelAsync(long seq, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("UPDATE webhook_deliveries SET status = 'cancelled' WHERE seq = @seq AND status = 'pending'");
+        command.Parameters.AddWithValue("seq", seq);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     public override void Dispose()

@@ -11,8 +11,10 @@ namespace Humas.MediaRelations.Webhooks;
 /// every active subscription whose units include the release's unit (or a unit above it) and whose
 /// subjects (if any) share one with the release. Drafts and embargoed releases owe nothing.
 /// A cancelled subscription, and every subscription of a journalist whose accreditation is revoked,
-/// ends in the same transaction, with the deliveries still pending to it cancelled. A replay puts
-/// dead deliveries back in line with a fresh set of attempts.
+/// ends in the same transaction, with the deliveries still pending to it cancelled. A journalist's
+/// erasure ends theirs too and empties what the table holds of their targets: the sealed ones could
+/// not be opened any more, and those of subscriptions made before targets were sealed are in clear.
+/// A replay puts dead deliveries back in line with a fresh set of attempts.
 /// </summary>
 public sealed class WebhookProjection : IInlineProjection
 {
@@ -39,10 +41,11 @@ public sealed class WebhookProjection : IInlineProjection
             {
                 case WebhookSubscribed e:
                     await ExecuteAsync(connection, transaction, """
-                        INSERT INTO webhook_subscriptions (subscription_id, journalist_id, unit_ids, subjects, url, sealed_secret, active)
-                        VALUES (@id, @journalist, @units, @subjects, @url, @secret, true)
+                        INSERT INTO webhook_subscriptions (subscription_id, journalist_id, unit_ids, subjects, url, sealed_secret, personal_data_subject, sealed_target, active)
+                        VALUES (@id, @journalist, @units, @subjects, @url, @secret, @subject, @target, true)
                         """, ct, ("id", e.SubscriptionId), ("journalist", e.JournalistId), ("units", e.UnitIds.ToArray()), ("subjects", e.Subjects.ToArray()),
-                        ("url", e.Url), ("secret", e.SealedSecret));
+                        ("url", (object?)e.Url ?? DBNull.Value), ("secret", (object?)e.SealedSecret ?? DBNull.Value),
+                        ("subject", (object?)e.PersonalDataSubject ?? DBNull.Value), ("target", (object?)e.SealedTarget ?? DBNull.Value));
                     break;
                 case WebhookSubscriptionCancelled e:
                     await ExecuteAsync(connection, transaction, $"{EndSubscriptions} WHERE subscription_id = @id", ct, ("id", e.SubscriptionId));
@@ -51,6 +54,11 @@ public sealed class WebhookProjection : IInlineProjection
                 case JournalistAccreditationRevoked e:
                     await ExecuteAsync(connection, transaction, $"{EndSubscriptions} WHERE journalist_id = @journalist", ct, ("journalist", e.JournalistId));
                     await ExecuteAsync(connection, transaction, $"{CancelPending} WHERE journalist_id = @journalist)", ct, ("journalist", e.JournalistId));
+                    break;
+                case JournalistPersonalDataErased e:
+                    await ExecuteAsync(connection, transaction, $"{CancelPending} WHERE journalist_id = @journalist)", ct, ("journalist", e.JournalistId));
+                    await ExecuteAsync(connection, transaction,
+                        $"{EndSubscriptions}, url = NULL, sealed_secret = NULL, sealed_target = NULL WHERE journalist_id = @journalist", ct, ("journalist", e.JournalistId));
                     break;
                 case WebhookDeliveriesReplayed e:
                     await ExecuteAsync(connection, transaction, """

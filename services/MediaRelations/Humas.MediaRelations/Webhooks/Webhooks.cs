@@ -17,11 +17,16 @@ namespace Humas.MediaRelations.Webhooks;
 
 public sealed record WebhookContext(DateTimeOffset Now, string Actor);
 
-/// <summary>A subscription as its journalist sees it: never its secret.</summary>
-public sealed record WebhookView(Guid SubscriptionId, Guid JournalistId, IReadOnlyList<string> UnitIds, IReadOnlyList<string> Subjects, string Url, bool Active,
+/// <summary>
+/// A subscription as its journalist sees it: neither its secret nor its URL, which stay sealed under
+/// the journalist's subject (only the delivery service opens them). Not even the answer to the
+/// subscription repeats the URL: that answer is kept for Idempotency-Key replays, where an
+/// erasure would not reach it.
+/// </summary>
+public sealed record WebhookView(Guid SubscriptionId, Guid JournalistId, IReadOnlyList<string> UnitIds, IReadOnlyList<string> Subjects, bool Active,
     DateTimeOffset CreatedAt, long Version)
 {
-    public static WebhookView From(WebhookSubscription s, long version) => new(s.Id, s.JournalistId, s.UnitIds, s.Subjects, s.Url, s.Active, s.CreatedAt, version);
+    public static WebhookView From(WebhookSubscription s, long version) => new(s.Id, s.JournalistId, s.UnitIds, s.Subjects, s.Active, s.CreatedAt, version);
 }
 
 /// <summary>One delivery and its attempts, as the subscriber reads its log.</summary>
@@ -87,17 +92,30 @@ public static class Webhooks
         return errors;
     }
 
-    /// <summary>Only an accredited journalist subscribes; the secret arrives sealed.</summary>
-    public static WebhookSubscribed Subscribe(Journalist journalist, SubscribeBody body, Guid subscriptionId, string sealedSecret, DateTimeOffset now)
+    /// <summary>Only an accredited journalist subscribes (checked before anything is sealed for them).</summary>
+    public static void DemandAccredited(Journalist journalist)
     {
-        if (journalist.Status != AccreditationStatus.Accredited) throw Refusal.Conflict("journalist.not-accredited");
+        if (journalist.Status != AccreditationStatus.Accredited || journalist.PersonalDataErased) throw Refusal.Conflict("journalist.not-accredited");
+    }
+
+    /// <summary>What is sealed under the journalist's subject: the URL and the secret as given.</summary>
+    public static WebhookTarget Target(SubscribeBody body) => new(body.Url!.Trim(), body.Secret!);
+
+    /// <summary>
+    /// The subscription of an accredited journalist; its target (see <see cref="Target"/>) arrives
+    /// sealed under the journalist's subject, so the event holds neither the URL nor the secret.
+    /// </summary>
+    public static WebhookSubscribed Subscribe(Journalist journalist, SubscribeBody body, Guid subscriptionId, string sealedTarget, DateTimeOffset now)
+    {
+        DemandAccredited(journalist);
         return new(subscriptionId, journalist.Id, journalist.Account, journalist.UnitId, body.UnitIds!.Distinct().ToList(), (body.Subjects ?? []).Distinct().ToList(),
-            body.Url!.Trim(), sealedSecret, now);
+            Url: null, SealedSecret: null, now, journalist.PersonalDataSubject, sealedTarget);
     }
 
     public static IReadOnlyList<object> Cancel(WebhookSubscription state, WebhookContext context) =>
         state.Active ? [new WebhookSubscriptionCancelled(state.Id, context.Actor, context.Now)] : [];
 
+    /// <summary>What the secret of a subscription made before targets were sealed per journalist is bound to.</summary>
     public static string SecretContext(Guid subscriptionId) => $"webhook/{subscriptionId}";
 
     private static async Task<IResult> SubscribeAsync(SubscribeBody body, HttpContext http, UnitDirectory units, SubjectList subjects, IConfiguration configuration,
@@ -108,9 +126,12 @@ public static class Webhooks
         var resource = found is var (j, _) ? new ProtectedResource(j.UnitId, new RequesterKeys("", j.Account)) : null;
         await access.DemandAsync(http, resource, JournalistChanges.Self, "journalist.not-found", body.JournalistId);
 
+        var journalist = found!.Value.State;
+        DemandAccredited(journalist);
         var subscriptionId = Guid.CreateVersion7();
-        var subscribed = Subscribe(found!.Value.State, body, subscriptionId, vault.SealSecret(body.Secret!, SecretContext(subscriptionId)), clock.GetUtcNow());
         await using var write = await WriteSession.OpenAsync(http, ct);
+        var sealedTarget = await vault.SealAsync(write.Session.Connection, write.Session.Transaction, journalist.PersonalDataSubject, Target(body), ct);
+        var subscribed = Subscribe(journalist, body, subscriptionId, sealedTarget, clock.GetUtcNow());
         var result = await write.Session.AppendAsync(WebhookSubscription.StreamId(subscriptionId), WebhookSubscription.StreamType, ExpectedVersion.NoStream, [subscribed],
             new EventMetadata(Actor: subscribed.Account), ct);
         await write.CommitAsync(ct);
