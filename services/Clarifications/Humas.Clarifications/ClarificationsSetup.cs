@@ -55,6 +55,7 @@ public static class ClarificationsSetup
         .Event<CaseReportAttached>("case-report-attached")
         .Event<CaseSuggestionConfirmed>("case-suggestion-confirmed")
         .Event<CaseSuggestionRejected>("case-suggestion-rejected")
+        .Event<SimilarCaseKeptApart>("similar-case-kept-apart")
         .Event<CaseMerged>("case-merged")
         .Event<VerifierAssigned>("verifier-assigned")
         .Event<EvidenceAdded>("evidence-added")

@@ -255,4 +255,33 @@ public class CaseDecisionsTests
         var verifying = Apply(Opened(), CaseDecisions.AssignVerifier(Opened(), "v", As("o")));
         Assert.Equal("clarification.case.merge-source-in-progress", Assert.Throws<Refusal>(() => CaseDecisions.Merge(target, verifying, Guid.NewGuid(), SeenOn.X, As("o"))).Code);
     }
+    [Fact]
+    public void An_officer_keeps_a_case_apart_from_the_similar_one_once_and_only_while_it_is_open()
+    {
+        var similar = new SimilarCase(Guid.NewGuid(), 0.55);
+        var state = Opened() with { Similar = similar };
+        var events = CaseDecisions.KeepApart(state, As("officer"));
+        var kept = Assert.IsType<SimilarCaseKeptApart>(Assert.Single(events));
+        Assert.Equal(similar.CaseId, kept.SimilarCaseId);
+        Assert.Equal("officer", kept.By);
+        var apart = Apply(state, events);
+        Assert.Null(apart.Similar);
+        Assert.Equal(CaseStatus.Open, apart.Status);
+        Assert.Equal("clarification.case.no-similar-case", Refusals.Conflict(() => CaseDecisions.KeepApart(apart, As("officer"))).Code);
+        var merged = Apply(state, [new CaseMerged(similar.CaseId, "officer", Now)]);
+        Assert.Equal("clarification.case.not-open", Refusals.Conflict(() => CaseDecisions.KeepApart(merged, As("officer"))).Code);
+    }
+
+    [Fact]
+    public void A_previewed_draft_is_the_draft_writing_it_stores_and_is_refused_as_writing_it_would_be()
+    {
+        var state = Opened();
+        Assert.Equal("clarification.draft.verdict-first", Refusals.Conflict(() => CaseDecisions.DraftOf(state, Draft)).Code);
+        state = Apply(state, CaseDecisions.GiveVerdict(state, "hoaks", null, As("verifier")));
+        var preview = CaseDecisions.DraftOf(state, Draft);
+        Assert.StartsWith("[HOAKS] ", preview.Title, StringComparison.Ordinal);
+        var written = Assert.IsType<DraftWritten>(Assert.Single(CaseDecisions.WriteDraft(state, Draft, As("author"))));
+        Assert.Equal(written.Draft, preview);
+        Assert.Equal("title", Refusals.Invalid(() => CaseDecisions.DraftOf(state, Draft with { Title = " " })).Field);
+    }
 }

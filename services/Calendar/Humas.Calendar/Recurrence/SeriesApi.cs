@@ -30,8 +30,9 @@ public static class SeriesApi
         Visibility? Visibility, [property: MaxLength(10)] string? Time, DateOnly? Start, RecurrenceRule? Rule)
         : ContentBody(Title, Kind, Channels, Owner, Stage, Notes, Visibility, null);
 
+    /// <summary>A recurring item with its occurrences; its version (also the ETag) is the one ending it names in If-Match.</summary>
     public sealed record SeriesView(Guid SeriesId, string UnitId, string Title, string Time, string TimeZone, DateOnly Start, RecurrenceRule Rule,
-        IReadOnlyList<PublicationRow> Occurrences);
+        IReadOnlyList<PublicationRow> Occurrences, long Version);
 
     public static void MapSeries(this IEndpointRouteBuilder app)
     {
@@ -93,7 +94,7 @@ public static class SeriesApi
         var calendar = await workingDays.CurrentAsync(ct);
         await GenerateOccurrences.PlanAsync(store, series, GenerateOccurrences.WindowEnd(http.RequestServices, clock.GetUtcNow(), unit.TimeZone), calendar, unit.TimeZone, metadata, ct);
         EntityTags.Set(http.Response, result.Version);
-        return TypedResults.Created($"/api/calendar/series/{series.Id}", await ViewAsync(db, series, unit, ct));
+        return TypedResults.Created($"/api/calendar/series/{series.Id}", await ViewAsync(db, series, unit, result.Version, ct));
     }
 
     private static async Task<IResult> GetAsync(Guid seriesId, HttpContext http, UnitDirectory units, NpgsqlDataSource db, EventStore store, ResourceAccess access,
@@ -101,8 +102,9 @@ public static class SeriesApi
     {
         var current = await store.AggregateAsync(Series.StreamId(seriesId), Series.Initial, Series.Evolve, ct);
         await access.DemandAsync(http, current is null ? null : new ProtectedResource(current.Value.State.UnitId), ActOn.AnyOfficer, "series.not-found", seriesId);
-        var series = current!.Value.State;
-        return TypedResults.Ok(await ViewAsync(db, series, units.Find(series.UnitId)!, ct));
+        var (series, version) = current!.Value;
+        EntityTags.Set(http.Response, version);
+        return TypedResults.Ok(await ViewAsync(db, series, units.Find(series.UnitId)!, version, ct));
     }
 
     /// <summary>Skipping an occurrence cancels it as skipped; one beyond the window is planned and skipped at once, so generation leaves it skipped.</summary>
@@ -139,13 +141,13 @@ public static class SeriesApi
             _ => [new PublicationCancelled(context.Now, null, Skipped: true)],
         };
 
-    private static async Task<SeriesView> ViewAsync(NpgsqlDataSource db, Series series, Unit unit, CancellationToken ct)
+    private static async Task<SeriesView> ViewAsync(NpgsqlDataSource db, Series series, Unit unit, long version, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var occurrences = (await connection.QueryAsync<PublicationRow>(new CommandDefinition(
             $"SELECT {PublicationRow.Columns} FROM publications p WHERE p.series_id = @id ORDER BY p.occurrence_date", new { id = series.Id }, cancellationToken: ct)))
             .Select(r => r.InZone(unit.TimeZone.UtcOffset)).ToList();
         return new SeriesView(series.Id, series.UnitId, series.Template.Title, series.Time.ToString("HH:mm", CultureInfo.InvariantCulture), unit.TimeZone.Abbreviation,
-            series.Start, series.Rule, occurrences);
+            series.Start, series.Rule, occurrences, version);
     }
 }

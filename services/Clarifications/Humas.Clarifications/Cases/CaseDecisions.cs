@@ -88,6 +88,14 @@ public static class CaseDecisions
         return [new CaseSuggestionRejected(suggestion.Number, context.Actor, context.Now)];
     }
 
+    /// <summary>The similar open case named at intake is about another claim: the two cases stay apart and the case no longer names it.</summary>
+    public static IReadOnlyList<object> KeepApart(ClarificationCase state, CaseContext context)
+    {
+        MustBeOpen(state);
+        if (state.Similar is not { } similar) throw Refusal.Conflict("clarification.case.no-similar-case");
+        return [new SimilarCaseKeptApart(similar.CaseId, context.Actor, context.Now)];
+    }
+
     public static IReadOnlyList<object> AssignVerifier(ClarificationCase state, string? verifier, CaseContext context)
     {
         MustBeOpen(state);
@@ -135,16 +143,25 @@ public static class CaseDecisions
     /// <summary>The title carries the verdict label ("[HOAKS] ..."): given first, and put in front of the title when the author left it out.</summary>
     public static IReadOnlyList<object> WriteDraft(ClarificationCase state, DraftBody body, CaseContext context)
     {
+        var draft = DraftOf(state, body);
+        if (state.Draft == draft && state.DraftAuthor == context.Actor) return [];
+        return [new DraftWritten(state.DraftRevision + 1, draft, context.Actor, context.Now)];
+    }
+
+    /// <summary>
+    /// The draft as writing it would store it (the title under the verdict's label), or the refusal writing it would
+    /// meet: also what a preview shows before anything is saved.
+    /// </summary>
+    public static ClarificationDraft DraftOf(ClarificationCase state, DraftBody body)
+    {
         MustBeOpen(state);
         ValidateDraft(body).ThrowIfInvalid();
         if (state.Label is null) throw Refusal.Conflict("clarification.draft.verdict-first");
         var label = VerdictLabels.Find(state.Label)!;
         var title = body.Title!.Trim();
         if (!title.StartsWith(label.Title, StringComparison.OrdinalIgnoreCase)) title = $"{label.Title} {title}";
-        var draft = new ClarificationDraft(title, body.Claim!.Trim(), body.Explanation!.Trim(), body.Facts!.Trim(), body.Conclusion!.Trim(),
+        return new ClarificationDraft(title, body.Claim!.Trim(), body.Explanation!.Trim(), body.Facts!.Trim(), body.Conclusion!.Trim(),
             (body.References ?? []).Select(r => r.Trim()).ToList());
-        if (state.Draft == draft && state.DraftAuthor == context.Actor) return [];
-        return [new DraftWritten(state.DraftRevision + 1, draft, context.Actor, context.Now)];
     }
 
     /// <summary>Four eyes: a second officer approves the current draft; its author never can.</summary>

@@ -93,6 +93,9 @@ public static class CaseEndpoints
         cases.MapPost("/{caseId}/suggestion/rejection", (string caseId, HttpContext http, CancellationToken ct) =>
                 Run(http, caseId, (s, c) => CaseDecisions.RejectSuggestion(s, c), ct))
             .Change("RejectSuggestedMatch", "Reject the suggested clarification: the case goes on to verification (If-Match)");
+        cases.MapPost("/{caseId}/similar/rejection", (string caseId, HttpContext http, CancellationToken ct) =>
+                Run(http, caseId, (s, c) => CaseDecisions.KeepApart(s, c), ct))
+            .Change("KeepCasesApart", "The similar open case named at intake is about another claim: keep the two apart (If-Match); grouping them is POST reports on the other case");
         cases.MapPost("/{caseId}/verifier", (string caseId, VerifierBody body, HttpContext http, CancellationToken ct) =>
                 Run(http, caseId, (s, c) => CaseDecisions.AssignVerifier(s, body.Verifier, c), ct))
             .Change("AssignVerifier", "Assign the officer who verifies the claim (If-Match)");
@@ -105,6 +108,10 @@ public static class CaseEndpoints
         cases.MapPut("/{caseId}/draft", (string caseId, DraftBody body, HttpContext http, CancellationToken ct) =>
                 Run(http, caseId, (s, c) => CaseDecisions.WriteDraft(s, body.ToDecision(), c), ct))
             .Change("WriteDraft", "Write (or rewrite) the clarification in Markdown; an earlier approval no longer holds (If-Match)");
+        cases.MapPost("/{caseId}/draft/preview", PreviewAsync).RequireAuthorization(HumasPolicies.HumasOfficer).WithName("PreviewDraft")
+            .WithSummary("The draft as readers would get it (the labelled title, the claim, the safe HTML of its body), checked as writing it would be; nothing is saved")
+            .Produces<DraftPreview>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("/{caseId}/approval", (string caseId, HttpContext http, CancellationToken ct) =>
                 Run(http, caseId, (s, c) => CaseDecisions.Approve(s, c), ct))
             .Change("ApproveDraft", "Approve the draft: a second officer, never its author (If-Match)");
@@ -155,6 +162,17 @@ public static class CaseEndpoints
         index.Upsert(new MatchCandidate(number, state.Draft!.Title, state.Label!, state.Draft.Claim));
         EntityTags.Set(http.Response, appended.Version);
         return TypedResults.Ok(CaseChanges.ViewOf(state, appended.Version));
+    }
+
+    public sealed record DraftPreview(string Title, string Claim, string Html);
+
+    private static async Task<IResult> PreviewAsync(string caseId, DraftBody body, HttpContext http, EventStore store, ResourceAccess access, MarkdownRenderer markdown,
+        CancellationToken ct)
+    {
+        var current = Guid.TryParse(caseId, out var id) ? await store.AggregateAsync(ClarificationCase.StreamId(id), ClarificationCase.Initial, ClarificationCase.Evolve, ct) : null;
+        await access.DemandAsync(http, current is var (found, _) ? new ProtectedResource(found.UnitId) : null, HumasOfficer, "clarification.case.not-found", caseId);
+        var draft = CaseDecisions.DraftOf(current!.Value.State, body.ToDecision());
+        return TypedResults.Ok(new DraftPreview(draft.Title, draft.Claim, markdown.ToSafeHtml(draft.BodyMarkdown())));
     }
 
     public sealed record ReportBody([property: MaxLength(60)] string? ReportNumber);

@@ -51,6 +51,7 @@ public sealed class CasesProjection(UnitDirectory units) : IInlineProjection
                 """, new { Id = id, e.Number, e.At }),
             CaseMerged e => ("UPDATE clarification_cases SET status = 'merged', updated_at = @At WHERE case_id = @Id", new { Id = id, e.At }),
             CaseSuggestionRejected e => ("UPDATE clarification_cases SET suggested_number = NULL, updated_at = @At WHERE case_id = @Id", new { Id = id, e.At }),
+            SimilarCaseKeptApart e => ("UPDATE clarification_cases SET similar_case_id = NULL, updated_at = @At WHERE case_id = @Id", new { Id = id, e.At }),
             VerifierAssigned e => ("UPDATE clarification_cases SET verifier = @Verifier, updated_at = @At WHERE case_id = @Id", new { Id = id, e.Verifier, e.At }),
             VerdictGiven e => ("UPDATE clarification_cases SET label = @Label, updated_at = @At WHERE case_id = @Id", new { Id = id, e.Label, e.At }),
             CaseFlaggedPastTarget e => ("UPDATE clarification_cases SET flagged = true, escalated_to = @EscalatedTo, updated_at = @At WHERE case_id = @Id",

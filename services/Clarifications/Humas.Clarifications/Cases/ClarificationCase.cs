@@ -79,6 +79,9 @@ public sealed record CaseSuggestionConfirmed(string Number, string By, DateTimeO
 
 public sealed record CaseSuggestionRejected(string Number, string By, DateTimeOffset At);
 
+/// <summary>An officer found that the similar open case named at intake is about another claim: the two stay apart.</summary>
+public sealed record SimilarCaseKeptApart(Guid SimilarCaseId, string By, DateTimeOffset At);
+
 public sealed record VerifierAssigned(string Verifier, string By, DateTimeOffset At);
 
 public sealed record EvidenceAdded(EvidenceKind Kind, string Description, string? Url, string By, DateTimeOffset At);
@@ -161,6 +164,7 @@ public sealed record ClarificationCase(
         CaseReportAttached e => state with { Reach = e.Reach, Track = e.Track, DueAt = e.DueAt, ReportNumbers = [.. state.ReportNumbers, e.ReportNumber] },
         CaseSuggestionConfirmed e => state with { Status = CaseStatus.Resolved, ResolvedWith = e.Number, Suggestion = null },
         CaseSuggestionRejected => state with { Suggestion = null },
+        SimilarCaseKeptApart => state with { Similar = null },
         CaseMerged e => state with { Status = CaseStatus.Merged, MergedInto = e.IntoCaseId },
         VerifierAssigned e => state with { Verifier = e.Verifier },
         EvidenceAdded e => state with { Evidence = [.. state.Evidence, new Evidence(e.Kind, e.Description, e.Url, e.By, e.At)] },

@@ -39,6 +39,14 @@ public sealed partial class ConsoleApi
     public Task<ApiResult<CalendarSeries>> GetCalendarSeriesAsync(Guid id, CancellationToken ct) =>
         CallAsync<CalendarSeries>(HttpMethod.Get, $"/api/calendar/series/{id}", null, null, ct);
 
+    /// <summary>Skips one occurrence of a recurring item (If-Match with the occurrence's version as shown).</summary>
+    public Task<ApiResult<CalendarItem>> SkipCalendarOccurrenceAsync(Guid seriesId, DateOnly date, long version, CancellationToken ct) =>
+        CallAsync<CalendarItem>(HttpMethod.Post, $"/api/calendar/series/{seriesId}/occurrences/{Day(date)}/skip", new { }, version, ct);
+
+    /// <summary>Ends a recurring item after a day (If-Match with the series' version): the occurrences planned after it are cancelled.</summary>
+    public Task<ApiResult<CalendarSeriesEnded>> EndCalendarSeriesAsync(Guid seriesId, long version, CalendarSeriesEndBody body, CancellationToken ct) =>
+        CallAsync<CalendarSeriesEnded>(HttpMethod.Post, $"/api/calendar/series/{seriesId}/end", body, version, ct);
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
@@ -80,4 +88,9 @@ public sealed record CalendarRule(string? Frequency, int? Interval, IReadOnlyLis
 public sealed record CalendarSeriesBody(string? UnitId, string? Title, string? Kind, IReadOnlyList<string>? Channels, string? Notes, string? Visibility, string? Time,
     DateOnly? Start, CalendarRule? Rule);
 
-public sealed record CalendarSeries(Guid SeriesId, string UnitId, string Title, string Time, string TimeZone, DateOnly Start, IReadOnlyList<CalendarRow> Occurrences);
+public sealed record CalendarSeries(Guid SeriesId, string UnitId, string Title, string Time, string TimeZone, DateOnly Start, IReadOnlyList<CalendarRow> Occurrences,
+    long Version);
+
+public sealed record CalendarSeriesEndBody(DateOnly? LastDate, string? Reason);
+
+public sealed record CalendarSeriesEnded(Guid SeriesId, long Version);

@@ -25,6 +25,18 @@ public sealed partial class ConsoleApi
     public Task<ApiResult<CaseChanged>> ChangeCaseAsync(Guid caseId, string action, long version, object? body, CancellationToken ct) =>
         CallAsync<CaseChanged>(action == "draft" ? HttpMethod.Put : HttpMethod.Post, $"/api/clarifications/cases/{caseId}/{action}", body ?? new { }, version, ct);
 
+    /// <summary>The draft as readers would get it, checked as saving it would be; nothing is saved.</summary>
+    public Task<ApiResult<DraftPreview>> PreviewDraftAsync(Guid caseId, ClarificationDraftBody body, CancellationToken ct) =>
+        CallAsync<DraftPreview>(HttpMethod.Post, $"/api/clarifications/cases/{caseId}/draft/preview", body, null, ct);
+
+    /// <summary>
+    /// An officer attaches an image to a report of the case (the service checks its type from the bytes and strips its
+    /// metadata); the form's key makes a form sent twice attach it once.
+    /// </summary>
+    public Task<ApiResult<ReportScreenshot>> AttachReportScreenshotAsync(string reportNumber, byte[] image, string idempotencyKey, CancellationToken ct) =>
+        CallAsync<ReportScreenshot>(HttpMethod.Post, $"/api/clarifications/reports/{Uri.EscapeDataString(reportNumber)}/screenshots",
+            new ByteArrayContent(image) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream") } }, null, ct, idempotencyKey);
+
     /// <summary>A report's screenshot, fetched with the officer's token (the service decides whether the officer may see it).</summary>
     public async Task<(byte[] Content, string MediaType)?> GetScreenshotAsync(string reportNumber, Guid screenshotId, CancellationToken ct)
     {
@@ -66,7 +78,13 @@ public sealed record CaseDraft(int Revision, ClarificationDraftText Draft, strin
 public sealed record CaseView(Guid CaseId, string UnitId, string Status, string Track, CaseReach Reach, string Claim, string? AppearanceUrl, DateTimeOffset? FirstSeenAt,
     DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool Flagged, string? EscalatedTo, CaseSuggestion? Suggestion, IReadOnlyList<string> Reports, string? Verifier,
     IReadOnlyList<CaseEvidence> Evidence, string? Label, string? Category, CaseDraft? Draft, string? LegalReview, string? Number, int ClarificationVersion,
-    string? ResolvedWith, Guid? StatementReleaseId, long Version);
+    string? ResolvedWith, Guid? StatementReleaseId, CaseSimilar? Similar, long Version);
+
+/// <summary>An open case of the unit whose claim this case's report resembled at intake: an officer groups the two or keeps them apart.</summary>
+public sealed record CaseSimilar(Guid CaseId, double Score);
+
+/// <summary>A draft as readers would get it (labelled title, claim, the service's safe HTML of its body), not saved.</summary>
+public sealed record DraftPreview(string Title, string Claim, string Html);
 
 public sealed record CaseChanged(Guid CaseId, string UnitId, string Status, string Track, DateTimeOffset DueAt, bool Flagged, string? Number, int ClarificationVersion, long Version);
 

@@ -47,7 +47,7 @@ public sealed partial class ConsoleApi(HttpClient http, IHttpContextAccessor con
     {
         using var request = new HttpRequestMessage(method, path);
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
-        if (body is not null) request.Content = JsonContent.Create(body, options: HumasApi.Json);
+        if (body is not null) request.Content = body as HttpContent ?? JsonContent.Create(body, options: HumasApi.Json);
         request.Headers.AcceptLanguage.ParseAdd(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         if (version is { } v) request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{v.ToString(CultureInfo.InvariantCulture)}\""));
         if (context.HttpContext is { } current && await current.GetTokenAsync("access_token") is { } token)

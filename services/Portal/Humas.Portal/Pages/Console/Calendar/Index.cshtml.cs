@@ -81,7 +81,9 @@ public sealed class IndexModel(ConsoleApi api, UnitDirectory units, TimeProvider
         for (var day = From; day <= To; day = day.AddDays(1)) yield return day;
     }
 
-    public IEnumerable<CalendarRow> ItemsOn(DateOnly day) => Agenda?.Items.Where(i => i.AgendaDate == day) ?? [];
+    /// <summary>The items of a day; a skipped occurrence of a recurring item, or one after its end, is no longer on the plan (a cancelled single item stays, marked).</summary>
+    public IEnumerable<CalendarRow> ItemsOn(DateOnly day) =>
+        Agenda?.Items.Where(i => i.AgendaDate == day && !(i.SeriesId is not null && i.Status == "cancelled")) ?? [];
 
     public IEnumerable<CalendarStage> StagesOn(DateOnly day) => Agenda?.Stages?.Where(s => s.StartDate <= day && day <= s.EndDate) ?? [];
 

@@ -17,12 +17,18 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
 {
     public static readonly string[] EvidenceKinds = ["source", "document", "link", "note"];
     private static readonly string[] Actions =
-        ["suggestion/confirmation", "suggestion/rejection", "verifier", "evidence", "verdict", "draft", "approval", "legal-review", "publication", "correction", "retraction"];
+        ["suggestion/confirmation", "suggestion/rejection", "merge", "similar/rejection", "verifier", "screenshot", "evidence", "verdict", "draft", "approval", "legal-review", "publication", "correction", "retraction"];
 
     public CaseView Current { get; private set; } = null!;
     public IReadOnlyList<ReportView> Reports { get; private set; } = [];
     public IReadOnlyList<VerdictLabel> Labels { get; private set; } = [];
     public IReadOnlyList<string> Categories { get; private set; } = [];
+
+    /// <summary>The open case this case's claim resembled at intake, when the officer may read it and it is still open.</summary>
+    public CaseView? Similar { get; private set; }
+
+    /// <summary>The draft as typed, as readers would get it (nothing saved), after "Pratinjau".</summary>
+    public DraftPreview? Preview { get; private set; }
 
     /// <summary>The change just made (the API path under the case), or the one refused and its problem.</summary>
     public string? Done { get; private set; }
@@ -37,6 +43,12 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
     [BindProperty] public DraftForm Correction { get; set; } = new();
     [BindProperty] public string? CorrectionNote { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? ScreenshotReport { get; set; }
+    [BindProperty] public IFormFile? Screenshot { get; set; }
+    [BindProperty] public string? ScreenshotKey { get; set; }
+
+    /// <summary>A fresh key for the upload form: the same form sent twice attaches its image once.</summary>
+    public string NewScreenshotKey { get; } = Guid.NewGuid().ToString("N");
 
     public bool IsOpen => Current.Status == "open";
     public bool IsPublished => Current.Status == "published";
@@ -64,6 +76,38 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
 
     public Task<IActionResult> OnPostRejectAsync(Guid caseId, CancellationToken ct) => ChangeAsync(caseId, "suggestion/rejection", null, ct);
 
+    /// <summary>Groups this case into the similar one: its report joins that case (If-Match with the version of that case as shown), and this case is closed as merged.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(Guid caseId, CancellationToken ct)
+    {
+        var found = await api.GetCaseAsync(caseId, ct);
+        if (!found.Ok) return Unreadable(found.Problem);
+        if (found.Value!.Similar is not { } similar || found.Value.Reports.Count == 0) return await ShowAsync(caseId, ct);
+        var result = await api.ChangeCaseAsync(similar.CaseId, "reports", Version, new { reportNumber = found.Value.Reports[0] }, ct);
+        if (result.Ok) return Redirect($"/console/clarifications/{similar.CaseId}?done=merge");
+        return await RefusedAsync(result, "merge", () => ShowAsync(caseId, ct));
+    }
+
+    public Task<IActionResult> OnPostKeepApartAsync(Guid caseId, CancellationToken ct) => ChangeAsync(caseId, "similar/rejection", null, ct);
+
+    /// <summary>An officer's image (a screenshot of the claim where it spread) attached to one of the case's reports; the service checks and strips it.</summary>
+    public async Task<IActionResult> OnPostScreenshotAsync(Guid caseId, CancellationToken ct)
+    {
+        var found = await api.GetCaseAsync(caseId, ct);
+        if (!found.Ok) return Unreadable(found.Problem);
+        var report = found.Value!.Reports.Contains(ScreenshotReport) ? ScreenshotReport! : found.Value.Reports[0];
+        byte[] image = [];
+        if (Screenshot is { Length: > 0 } file)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            image = buffer.ToArray();
+        }
+        var key = string.IsNullOrWhiteSpace(ScreenshotKey) ? Guid.NewGuid().ToString("N") : ScreenshotKey;
+        var result = await api.AttachReportScreenshotAsync(report, image, key, ct);
+        if (result.Ok) return Redirect($"/console/clarifications/{caseId}?done=screenshot");
+        return await RefusedAsync(result, "screenshot", () => ShowAsync(caseId, ct));
+    }
+
     public Task<IActionResult> OnPostVerifierAsync(Guid caseId, CancellationToken ct) => ChangeAsync(caseId, "verifier", new { verifier = Verifier }, ct);
 
     public Task<IActionResult> OnPostEvidenceAsync(Guid caseId, CancellationToken ct) =>
@@ -72,7 +116,19 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
     public Task<IActionResult> OnPostVerdictAsync(Guid caseId, CancellationToken ct) => ChangeAsync(caseId, "verdict", new VerdictBody(Empty(Label), Empty(Category)), ct);
 
     public Task<IActionResult> OnPostDraftAsync(Guid caseId, CancellationToken ct) =>
-        ChangeAsync(caseId, "draft", new ClarificationDraftBody(Draft.Title, Draft.Claim, Draft.Explanation, Draft.Facts, Draft.Conclusion, Lines(Draft.References)), ct);
+        ChangeAsync(caseId, "draft", DraftBody(), ct);
+
+    private ClarificationDraftBody DraftBody() =>
+        new(Draft.Title, Draft.Claim, Draft.Explanation, Draft.Facts, Draft.Conclusion, Lines(Draft.References));
+
+    /// <summary>"Pratinjau": the draft as typed, rendered by the service as readers will get it; nothing is saved and the form keeps what was typed.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(Guid caseId, CancellationToken ct)
+    {
+        var result = await api.PreviewDraftAsync(caseId, DraftBody(), ct);
+        if (!result.Ok) return await RefusedAsync(result, "draft", () => ShowAsync(caseId, ct));
+        Preview = result.Value;
+        return await ShowAsync(caseId, ct);
+    }
 
     public Task<IActionResult> OnPostApproveAsync(Guid caseId, CancellationToken ct) => ChangeAsync(caseId, "approval", null, ct);
 
@@ -102,6 +158,8 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
         foreach (var number in Current.Reports)
             if ((await api.GetReportAsync(number, ct)) is { Ok: true } report) reports.Add(report.Value!);
         Reports = reports;
+        Similar = Current is { Status: "open", Similar: { } similar } && await api.GetCaseAsync(similar.CaseId, ct) is { Ok: true } other
+            && other.Value!.Status == "open" ? other.Value : null;
         if ((await api.GetVerdictLabelsAsync(ct)) is { Ok: true } labels)
         {
             Labels = labels.Value!.Labels;
@@ -116,10 +174,10 @@ public sealed class CaseModel(ConsoleApi api, UnitDirectory units) : ConsolePage
         if (RefusedForm != "verifier") Verifier = Current.Verifier;
         if (Current.Draft?.Draft is { } text)
         {
-            if (RefusedForm != "draft") Draft = DraftForm.From(text);
+            if (RefusedForm != "draft" && Preview is null) Draft = DraftForm.From(text);
             if (RefusedForm != "correction") Correction = DraftForm.From(text);
         }
-        else if (RefusedForm != "draft") Draft = new DraftForm { Claim = Current.Claim };
+        else if (RefusedForm != "draft" && Preview is null) Draft = new DraftForm { Claim = Current.Claim };
         return Page();
     }
 
