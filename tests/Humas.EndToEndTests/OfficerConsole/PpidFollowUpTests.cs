@@ -91,6 +91,8 @@ public sealed class PpidFollowUpTests
         var number = filed.GetProperty("objectionNumber").GetString()!;
 
         using var browser = await SignedInAsync(unit);
+        var requestPage = await ConsoleSession.PageAsync(browser, $"/console/ppid/{request.Number}");
+        Assert.Equal($"/console/ppid/objections/{number}", requestPage.QuerySelector("#objection-links a")!.GetAttribute("href"));
         var undecided = await ConsoleSession.PageAsync(browser, $"/console/ppid/objections/{number}");
         Assert.Contains("informasi terbuka", undecided.QuerySelector("#reasons-text")!.TextContent, StringComparison.Ordinal);
         Assert.Null(undecided.QuerySelector("#dispute-form")); // not before the decision (nor before its deadline)
@@ -110,6 +112,9 @@ public sealed class PpidFollowUpTests
         var requesterView = await Steps.OkAsync(await citizen.SendAsync(asRequester));
         Assert.False(requesterView.TryGetProperty("reasons", out _));
         Assert.False(requesterView.TryGetProperty("decisionReasons", out _));
+        var followed = new HttpRequestMessage(HttpMethod.Get, $"/api/ppid/requests/{request.Number}");
+        followed.Headers.Add("X-Access-Code", request.AccessCode);
+        Assert.False((await Steps.OkAsync(await citizen.SendAsync(followed))).TryGetProperty("objections", out _));
         var listed = (await Steps.GetAsync(clerk, $"/api/ppid/objections?unitId={unit}&limit=100")).EnumerateArray().Single(o => o.GetProperty("objectionNumber").GetString() == number);
         Assert.False(listed.TryGetProperty("reasons", out _));
 

@@ -75,7 +75,7 @@ public sealed record RequesterView(string FullName, string? Nik, string Address,
 
 public sealed record OfficerRequest(string RegistrationNumber, string UnitId, string Status, string Channel, DateTimeOffset ReceivedAt, DateOnly DueDate,
     bool DueDateProvisional, bool Extended, bool Overdue, string? Outcome, string InformationRequested, long Version, RequesterView? Requester,
-    string? ClarificationQuestion = null);
+    string? ClarificationQuestion = null, IReadOnlyList<string>? Objections = null);
 
 public sealed record HistoryStep(long Version, string Type, DateTimeOffset At, string? Actor);
 
