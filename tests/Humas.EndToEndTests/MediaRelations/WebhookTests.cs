@@ -258,6 +258,46 @@ public sealed class WebhookTests
         }
     }
 
+    [Fact]
+    public async Task Officers_of_the_subscribers_unit_replay_every_dead_delivery_of_one_subscription_at_once_and_a_repeat_replays_nothing()
+    {
+        using var receiver = new Receiver(always: 503);
+        var officer = await Steps.AsAsync("humas-officer", "kpu-33");
+        var (subscriptionId, account, _) = await SubscribeAsync(receiver, officer);
+        var first = await PublishedAsync("Diulang per langganan satu");
+        var second = await PublishedAsync("Diulang per langganan dua");
+        var dead = new[]
+        {
+            (await DeadAsync(account, subscriptionId, first)).GetProperty("deliveryId").GetGuid(),
+            (await DeadAsync(account, subscriptionId, second)).GetProperty("deliveryId").GetGuid(),
+        };
+        var path = $"/api/media/webhooks/{subscriptionId}/dead/replay";
+
+        using var anyone = await Gateway.ClientAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.PostAsJsonAsync(path, new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await account.PostAsJsonAsync(path, new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Steps.AsAsync("humas-officer", "kpu-35")).PostAsJsonAsync(path, new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/media/webhooks/{Guid.NewGuid()}/dead/replay", new { })).StatusCode);
+
+        receiver.Always = 200;
+        var replayed = await Steps.OkAsync(await officer.PostAsJsonAsync(path, new { }));
+        Assert.Equal(dead.Order(), replayed.GetProperty("replayed").EnumerateArray().Select(d => d.GetGuid()).Order());
+        var again = await Steps.OkAsync(await officer.PostAsJsonAsync(path, new { }));
+        Assert.Empty(again.GetProperty("replayed").EnumerateArray());
+        foreach (var release in new[] { first, second })
+            await Gateway.EventuallyAsync(async () => (await DeliveryAsync(account, subscriptionId, release)).GetProperty("status").GetString() == "delivered",
+                TimeSpan.FromSeconds(60), "each replayed delivery of the subscription to be delivered");
+        await using (var db = await Databases.OpenAsync("mediarelations"))
+        {
+            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM events WHERE stream_id = @stream AND type = 'webhook-deliveries-replayed'", db);
+            command.Parameters.AddWithValue("stream", $"webhook-subscription-{subscriptionId}");
+            Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+        }
+
+        await Steps.OkAsync(await Steps.PostAsync(account, $"/api/media/webhooks/{subscriptionId}/cancel", new { }, 2)); // subscribed, replayed once
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync(path, new { })).StatusCode);
+    }
+
     private static void AssertSigned(Receiver.Received received)
     {
         var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret),

@@ -91,7 +91,7 @@ public sealed class CitizenPortalTests
         var nik = refused.Document.QuerySelector("#nik")!;
         Assert.Equal("true", nik.GetAttribute("aria-invalid"));
         Assert.Equal("NIK harus 16 angka.", nik.PreviousElementSibling?.TextContent.Trim());
-        Assert.Equal("Sri Rahayu", ((AngleSharp.Html.Dom.IHtmlInputElement)refused.Document.QuerySelector("#fullName")!).Value); // what was typed stays
+        Assert.Equal("Sri Rahayu", ((AngleSharp.Html.Dom.IHtmlInputElement)refused.Document.QuerySelector("#full-name")!).Value); // what was typed stays
         Assert.Equal(before, await Requests.RegisterCountAsync(unit));
 
         var english = await portal.SubmitAsync(await portal.GetAsync($"/{unit}/ppid/permohonan?lang=en"), RequestForm(nik: "12345"), (HttpStatusCode)422);

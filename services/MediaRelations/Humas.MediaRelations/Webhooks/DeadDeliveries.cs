@@ -20,7 +20,9 @@ public sealed record ReplayView(IReadOnlyList<Guid> Replayed);
 /// Dead deliveries, for the humas officers of the subscribing journalist's unit (or a unit above
 /// it): <c>GET /api/media/webhooks/dead?unitId=</c> lists them, newest first;
 /// <c>POST /api/media/webhooks/dead/{deliveryId}/replay</c> puts one back in line and
-/// <c>POST /api/media/webhooks/dead/replay?unitId=</c> every one of the unit's. A replayed
+/// <c>POST /api/media/webhooks/dead/replay?unitId=</c> every one of the unit's, and
+/// <c>POST /api/media/webhooks/{subscriptionId}/dead/replay</c> every one of a subscription's
+/// (once they are back in line there is nothing dead to replay: a repeat replays nothing). A replayed
 /// delivery is sent again, with the same <c>Humas-Webhook-Id</c> and a fresh set of attempts, in
 /// order with the other deliveries of its subscription; each replay is recorded on the
 /// subscription's stream (<see cref="WebhookDeliveriesReplayed"/>). A subscription that ended
@@ -44,6 +46,10 @@ public static class DeadDeliveries
         webhooks.MapPost("/dead/replay", ReplayAllAsync).RequireAuthorization(HumasPolicies.Authenticated)
             .WithName("ReplayDeadWebhookDeliveries").WithSummary("Send every dead delivery of a unit's journalists' active subscriptions again (humas officers)")
             .Produces<ReplayView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        webhooks.MapPost("/{subscriptionId:guid}/dead/replay", ReplaySubscriptionAsync).RequireAuthorization(HumasPolicies.Authenticated)
+            .WithName("ReplaySubscriptionDeadDeliveries").WithSummary("Send every dead delivery of one subscription again (humas officers of the subscriber's unit)")
+            .Produces<ReplayView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>The replay of dead deliveries of one subscription; refused when the subscription has ended.</summary>
@@ -128,6 +134,22 @@ public static class DeadDeliveries
         }
         foreach (var (subscription, ids) in bySubscription) await ReplayAsync(http, store, clock, subscription, true, ids, ct);
         return TypedResults.Ok(new ReplayView(bySubscription.Values.SelectMany(ids => ids).ToList()));
+    }
+
+    private static async Task<IResult> ReplaySubscriptionAsync(Guid subscriptionId, HttpContext http, ResourceAccess access, NpgsqlDataSource db, EventStore store,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var found = await store.AggregateAsync(WebhookSubscription.StreamId(subscriptionId), WebhookSubscription.Initial, WebhookSubscription.Evolve, ct);
+        await access.DemandAsync(http, found is var (s, _) ? Webhooks.Protection(s) : null, JournalistChanges.Officer, "subscription.not-found", subscriptionId);
+        var ids = new List<Guid>();
+        await using (var command = db.CreateCommand($"SELECT delivery_id FROM webhook_deliveries WHERE subscription_id = @id AND status = 'dead' ORDER BY seq LIMIT {Size}"))
+        {
+            command.Parameters.AddWithValue("id", subscriptionId);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        }
+        await ReplayAsync(http, store, clock, subscriptionId, found!.Value.State.Active, ids, ct);
+        return TypedResults.Ok(new ReplayView(ids));
     }
 
     private static Task ReplayAsync(HttpContext http, EventStore store, TimeProvider clock, Guid subscription, bool active, IReadOnlyList<Guid> ids, CancellationToken ct)

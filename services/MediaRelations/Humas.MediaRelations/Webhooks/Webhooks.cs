@@ -60,7 +60,7 @@ public static class Webhooks
         View = (_, s, version) => WebhookView.From(s, version),
     };
 
-    private static ProtectedResource Protection(WebhookSubscription s) => new(s.JournalistUnitId, new RequesterKeys("", s.Account));
+    internal static ProtectedResource Protection(WebhookSubscription s) => new(s.JournalistUnitId, new RequesterKeys("", s.Account));
 
     public static void MapWebhooks(this RouteGroupBuilder webhooks)
     {

@@ -40,7 +40,7 @@ public sealed record DeskRequestRegistered(string RegistrationNumber, string Acc
 
 public sealed record ObjectionEntry(string ObjectionNumber, string RegistrationNumber, string UnitId, IReadOnlyList<string> Grounds, string Status,
     DateTimeOffset FiledAt, DateOnly DecisionDueDate, string? Decision, DateTimeOffset? DecidedAt, bool? DecidedLate, DateOnly? DisputeFilingDueDate,
-    DateTimeOffset? DisputeFiledAt, long Version);
+    DateTimeOffset? DisputeFiledAt, long Version, string? Reasons = null, string? DecisionReasons = null, string? CommissionReference = null);
 
 public sealed record ObjectionChanged(string ObjectionNumber, string Status, string? Decision, DateOnly DecisionDueDate, long Version);
 

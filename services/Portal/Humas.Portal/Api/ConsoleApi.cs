@@ -74,7 +74,8 @@ public sealed record RegisterEntry(string RegistrationNumber, string UnitId, str
 public sealed record RequesterView(string FullName, string? Nik, string Address, string? Phone, string? Email, bool Erased, bool Revealed);
 
 public sealed record OfficerRequest(string RegistrationNumber, string UnitId, string Status, string Channel, DateTimeOffset ReceivedAt, DateOnly DueDate,
-    bool DueDateProvisional, bool Extended, bool Overdue, string? Outcome, string InformationRequested, long Version, RequesterView? Requester);
+    bool DueDateProvisional, bool Extended, bool Overdue, string? Outcome, string InformationRequested, long Version, RequesterView? Requester,
+    string? ClarificationQuestion = null, IReadOnlyList<string>? Objections = null);
 
 public sealed record HistoryStep(long Version, string Type, DateTimeOffset At, string? Actor);
 

@@ -1,3 +1,4 @@
+using Humas.Eventing.Store;
 using Humas.ServiceDefaults.Http;
 using Humas.UseCases.Access;
 using Humas.ServiceDefaults.Problems;
@@ -12,9 +13,15 @@ namespace Humas.Ppid.Objections;
 /// <summary>An objection as its requester or the unit's officers see it, and the unit's objection register.</summary>
 public static class ReadingObjections
 {
+    /// <summary>
+    /// An objection. The texts (the requester's reasons, the atasan's reasons for the decision, the
+    /// Komisi Informasi's reference of the dispute) may name people, so they are filled only for the
+    /// officers of the unit, never in the register or for the requester's access code.
+    /// </summary>
     public sealed record ObjectionView(string ObjectionNumber, string RegistrationNumber, string UnitId, IReadOnlyList<string> Grounds, string Status,
         DateTimeOffset FiledAt, DateOnly DecisionDueDate, string? Decision, DateTimeOffset? DecidedAt, bool? DecidedLate,
-        DateOnly? DisputeFilingDueDate, DateTimeOffset? DisputeFiledAt, long Version)
+        DateOnly? DisputeFilingDueDate, DateTimeOffset? DisputeFiledAt, long Version,
+        string? Reasons = null, string? DecisionReasons = null, string? CommissionReference = null)
     {
         public static ObjectionView From(ObjectionRow r, UnitDirectory units)
         {
@@ -40,7 +47,8 @@ public static class ReadingObjections
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> GetAsync(string objectionNumber, HttpContext http, NpgsqlDataSource db, UnitDirectory units, ResourceAccess access, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string objectionNumber, HttpContext http, NpgsqlDataSource db, UnitDirectory units, ResourceAccess access,
+        EventStore store, CancellationToken ct)
     {
         var row = await ObjectionLookup.FindAsync(db, objectionNumber, ct);
         var request = row is null ? null : await RequestLookup.FindAsync(db, row.RegistrationNumber, ct);
@@ -48,7 +56,20 @@ public static class ReadingObjections
             : new ProtectedResource(request?.UnitId ?? row.UnitId, request is null ? null : new RequesterKeys(request.AccessCodeHash, request.RequesterAccount));
         await access.DemandAsync(http, resource, ActOn.RequesterOrPpidOfficer, "objection.not-found", objectionNumber);
         EntityTags.Set(http.Response, row!.Version);
-        return TypedResults.Ok(ObjectionView.From(row, units));
+        var view = ObjectionView.From(row, units);
+        return TypedResults.Ok(await access.AllowsAsync(http.User, resource!, ActOn.PpidOfficer) ? await WithTextsAsync(view, row, store, ct) : view);
+    }
+
+    /// <summary>The texts of the objection's events, for its unit's officers.</summary>
+    private static async Task<ObjectionView> WithTextsAsync(ObjectionView view, ObjectionRow row, EventStore store, CancellationToken ct)
+    {
+        var events = (await store.ReadStreamAsync(Objection.StreamId(row.ObjectionId), ct)).Select(e => e.Data).ToList();
+        return view with
+        {
+            Reasons = events.OfType<ObjectionFiled>().FirstOrDefault()?.Reasons,
+            DecisionReasons = events.OfType<ObjectionDecided>().LastOrDefault()?.Reasons,
+            CommissionReference = events.OfType<DisputeFiled>().LastOrDefault()?.CommissionReference,
+        };
     }
 
     private static async Task<IResult> ListAsync(string? unitId, string? status, string? decision, DateOnly? from, DateOnly? to, string? format,

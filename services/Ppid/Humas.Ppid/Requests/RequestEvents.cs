@@ -48,8 +48,11 @@ public sealed record RequestReferred(string Agency, string Reason, string By, Da
 
 public sealed record ClarificationRequested(string Question, string By, DateTimeOffset At);
 
-/// <summary>The requester answered; when the rule set pauses the clock, the due date moves by the working days waited.</summary>
-public sealed record ClarificationReceived(string Answer, DateTimeOffset At, int PausedWorkingDays, DateOnly DueDate);
+/// <summary>
+/// The requester answered; when the rule set pauses the clock, the due date moves by the working days waited.
+/// <paramref name="EnteredBy"/> is the officer who wrote down an answer given by telephone or at the desk (null when the requester sent it).
+/// </summary>
+public sealed record ClarificationReceived(string Answer, DateTimeOffset At, int PausedWorkingDays, DateOnly DueDate, string? EnteredBy = null);
 
 /// <summary>The one extension Pasal 22(8) allows: at most 7 working days, with written reasons.</summary>
 public sealed record DeadlineExtended(int WorkingDays, string Reason, DateOnly PreviousDueDate, DateOnly DueDate, string By, DateTimeOffset At);

@@ -79,6 +79,24 @@ public sealed class RequestLifecycleTests
     }
 
     [Fact]
+    public void Given_a_requester_who_answers_by_telephone_when_the_officer_enters_the_answer_then_the_event_names_the_officer_and_the_clock_rules_still_hold()
+    {
+        var pausing = PpidRules.Default with { PauseClockDuringClarification = true };
+        var asked = new ClarificationRequested("Kecamatan mana?", "officer-1", Given.At(2025, 12, 23).Now);
+        var waiting = Given.Request(asked);
+
+        var entered = Assert.IsType<ClarificationReceived>(ClarifyRequest.DecideEntered(waiting, new ClarifyRequest.AnswerBody("Bonang"), Given.At(2025, 12, 30, rules: pausing)).Single());
+        var sent = Assert.IsType<ClarificationReceived>(ClarifyRequest.Decide(waiting, new ClarifyRequest.AnswerBody("Bonang"), Given.At(2025, 12, 30, rules: pausing)).Single());
+
+        Assert.Equal("officer-1", entered.EnteredBy);
+        Assert.Null(sent.EnteredBy);
+        Assert.Equal(("Bonang", 3, new DateOnly(2026, 1, 13)), (entered.Answer, entered.PausedWorkingDays, entered.DueDate));
+        Assert.Equal(RequestStatus.Registered, Given.Request(asked, entered).Status);
+        Refusals.Conflict(() => ClarifyRequest.DecideEntered(Given.Request(), new ClarifyRequest.AnswerBody("x"), BeforeDue));
+        Refusals.Invalid(() => ClarifyRequest.DecideEntered(waiting, new ClarifyRequest.AnswerBody(" "), BeforeDue));
+    }
+
+    [Fact]
     public void Given_no_clarification_asked_when_an_answer_to_it_arrives_then_it_is_refused() =>
         Refusals.Conflict(() => ClarifyRequest.Decide(Given.Request(), new ClarifyRequest.AnswerBody("x"), BeforeDue));
 

@@ -35,11 +35,7 @@ public sealed class RequestModel(UnitDirectory units, HumasApi api) : PageModel
         if (units.Find(unitId) is not { } unit) return NotFound();
         Unit = unit;
         if (!Guid.TryParse(Form.Key, out _)) Form.Key = Guid.NewGuid().ToString();
-        var legalEntity = Form.Type == "legal-entity";
-        var body = new RegisterBody(unit.Id,
-            new RequesterBody(Form.Type, Form.FullName, legalEntity ? null : Form.Nik, legalEntity ? Form.LegalEntityDecree : null, Form.Address, Form.Phone,
-                Empty(Form.Email), Empty(Form.PowerOfAttorney)),
-            Form.InformationRequested, Form.Purpose, Form.ObtainBy?.Where(ObtainMethods.Contains).ToList(), Empty(Form.DeliveryBy));
+        var body = new RegisterBody(unit.Id, Form.Requester(), Form.InformationRequested, Form.Purpose, Form.ObtainBy?.Where(ObtainMethods.Contains).ToList(), Empty(Form.DeliveryBy));
         Result = await api.RegisterRequestAsync(body, Form.Key, ct);
         Response.Headers.CacheControl = "no-store";
         if (!Result.Ok) Response.StatusCode = Result.Problem?.Status is >= 400 and < 500 ? 422 : 503;
@@ -48,17 +44,9 @@ public sealed class RequestModel(UnitDirectory units, HumasApi api) : PageModel
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public sealed class RequestForm
+    public sealed class RequestForm : RequesterForm
     {
         public string? Key { get; set; }
-        public string? Type { get; set; }
-        public string? FullName { get; set; }
-        public string? Nik { get; set; }
-        public string? LegalEntityDecree { get; set; }
-        public string? Address { get; set; }
-        public string? Phone { get; set; }
-        public string? Email { get; set; }
-        public string? PowerOfAttorney { get; set; }
         public string? InformationRequested { get; set; }
         public string? Purpose { get; set; }
         public List<string>? ObtainBy { get; set; }

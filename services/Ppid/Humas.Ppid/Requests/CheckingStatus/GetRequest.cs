@@ -3,6 +3,7 @@ using Humas.UseCases.Access;
 using System.Security.Claims;
 using Humas.Eventing.PersonalData;
 using Humas.Eventing.Store;
+using Humas.Ppid.Objections;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,8 @@ public static class GetRequest
         string InformationRequested,
         long Version,
         RequesterView? Requester,
-        string? ClarificationQuestion = null);
+        string? ClarificationQuestion = null,
+        IReadOnlyList<string>? Objections = null);
 
     public sealed record HistoryEntry(long Version, string Type, DateTimeOffset At, string? Actor);
 
@@ -75,8 +77,12 @@ public static class GetRequest
         var isOfficer = await access.AllowsAsync(user, RequestChanges.Protection(state), ActOn.PpidOfficer);
         var registered = events.Select(e => e.Data).OfType<RequestRegistered>().Single();
         RequesterView? requester = null;
+        IReadOnlyList<string>? objections = null;
         if (isOfficer)
         {
+            // The unit's officers reach the request's objections from it (their decisions, the dispute that may follow).
+            objections = (await ObjectionLookup.ForRequestAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), row!.RequestId, ct))
+                .Select(o => o.ObjectionNumber).ToList();
             var details = state.RequesterErased ? null : await vault.OpenAsync<RequesterDetails>(registered.RequesterSubjectId, registered.SealedRequester, ct);
             if (details is not null && reveal == true)
                 await PersonalDataReveals.RecordAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), row!.RequestId, state.RegistrationNumber,
@@ -93,7 +99,7 @@ public static class GetRequest
         EntityTags.Set(http.Response, events[^1].Version);
         return TypedResults.Ok(new RequestView(state.RegistrationNumber, state.UnitId, state.Status, row!.Channel, units.Find(row.UnitId)!.TimeZone.ToLocal(registered.ReceivedAt),
             state.DueDate, registered.DueDateProvisional, state.Extended, state.Overdue, state.Outcome, registered.InformationRequested, events[^1].Version, requester,
-            question));
+            question, objections));
     }
 
     private static readonly RequesterView Erased = new("[dihapus / erased]", null, "[dihapus / erased]", null, null, Erased: true);

@@ -8,7 +8,8 @@ namespace Humas.Portal.Pages.Console.Media;
 /// <summary>
 /// The webhook subscribers among the unit's journalists, with their deliveries counted; one
 /// subscriber's delivery log with its attempts; the dead deliveries of the unit, each sent again
-/// on request (the service gives it a fresh set of attempts). No subscriber's address or secret is shown.
+/// on request (the service gives it a fresh set of attempts), or all of one subscriber's at once. No
+/// subscriber's address or secret is shown.
 /// </summary>
 public sealed class WebhooksModel(ConsoleApi api, UnitDirectory units) : ConsolePageModel
 {
@@ -20,15 +21,20 @@ public sealed class WebhooksModel(ConsoleApi api, UnitDirectory units) : Console
     public Problem? Problem { get; private set; }
     public bool Replayed { get; private set; }
 
+    /// <summary>How many dead deliveries of one subscription the last replay of all of them sent again.</summary>
+    public int? ReplayedOfSubscription { get; private set; }
+
     [BindProperty] public Guid DeliveryId { get; set; }
+    [BindProperty] public Guid SubscriptionId { get; set; }
 
     public string At(DateTimeOffset at) => DeskTime.Show(units, OfficerUnit ?? "", at);
 
     public string NameOf(Guid journalistId) => Names.GetValueOrDefault(journalistId) ?? journalistId.ToString()[..8];
 
-    public async Task OnGetAsync(Guid? subscription, string? done, CancellationToken ct)
+    public async Task OnGetAsync(Guid? subscription, string? done, int? count, CancellationToken ct)
     {
         Replayed = done == "replayed";
+        ReplayedOfSubscription = done == "replayed-all" ? Math.Max(count ?? 0, 0) : null;
         await LoadAsync(subscription, ct);
     }
 
@@ -38,6 +44,15 @@ public sealed class WebhooksModel(ConsoleApi api, UnitDirectory units) : Console
         if (result.Ok) return Redirect("/console/media/webhooks?done=replayed");
         Refuse(result);
         await LoadAsync(null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReplayAllAsync(CancellationToken ct)
+    {
+        var result = await api.ReplaySubscriptionAsync(SubscriptionId, ct);
+        if (result.Ok) return Redirect($"/console/media/webhooks?subscription={SubscriptionId}&done=replayed-all&count={result.Value!.Replayed.Count}");
+        Refuse(result);
+        await LoadAsync(SubscriptionId, ct);
         return Page();
     }
 

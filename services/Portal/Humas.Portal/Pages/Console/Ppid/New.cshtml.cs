@@ -1,5 +1,6 @@
 using System.Globalization;
 using Humas.Portal.Api;
+using Humas.Portal.Pages.Ppid;
 using Humas.ReferenceData;
 using Humas.ServiceDefaults.Texts;
 using Microsoft.AspNetCore.Mvc;
@@ -38,11 +39,7 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
         if (!TryReadReceivedAt(out var receivedAt))
             return ShowRefusal(new Problem(null, null, 400, "field.invalid", new() { ["receivedAt"] = [texts["console.ppid.new.received-invalid"]] }));
 
-        var legalEntity = Form.Type == "legal-entity";
-        var body = new DeskRequestBody(Empty(Form.UnitId), Empty(Form.Channel), receivedAt,
-            new RequesterBody(Form.Type, Form.FullName, legalEntity ? null : Empty(Form.Nik), legalEntity ? Form.LegalEntityDecree : null, Form.Address,
-                Empty(Form.Phone), Empty(Form.Email), Empty(Form.PowerOfAttorney)),
-            Form.InformationRequested, Form.Purpose, Form.ObtainBy?.Where(ObtainMethods.Contains).ToList(), Empty(Form.DeliveryBy));
+        var body = new DeskRequestBody(Empty(Form.UnitId), Empty(Form.Channel), receivedAt, Form.Requester(), Form.InformationRequested, Form.Purpose, Form.ObtainBy?.Where(ObtainMethods.Contains).ToList(), Empty(Form.DeliveryBy));
         var result = await api.RegisterAtDeskAsync(body, Form.Key, ct);
         if (!result.Ok) return ShowRefusal(result.Problem);
         Registered = result.Value;
@@ -74,21 +71,13 @@ public sealed class NewModel(ConsoleApi api, UnitDirectory units, TextCatalog te
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public sealed class DeskForm
+    public sealed class DeskForm : RequesterForm
     {
         public string? Key { get; set; }
         public string? UnitId { get; set; }
         public string? Channel { get; set; }
         public string? ReceivedDate { get; set; }
         public string? ReceivedTime { get; set; }
-        public string? Type { get; set; }
-        public string? FullName { get; set; }
-        public string? Nik { get; set; }
-        public string? LegalEntityDecree { get; set; }
-        public string? Address { get; set; }
-        public string? Phone { get; set; }
-        public string? Email { get; set; }
-        public string? PowerOfAttorney { get; set; }
         public string? InformationRequested { get; set; }
         public string? Purpose { get; set; }
         public List<string>? ObtainBy { get; set; }

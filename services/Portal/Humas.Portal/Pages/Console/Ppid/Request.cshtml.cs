@@ -15,13 +15,13 @@ namespace Humas.Portal.Pages.Console.Ppid;
 /// request first, nothing is overwritten and the page says so. A refused form keeps what was
 /// typed, with the service's message next to the field of that form.
 /// </summary>
-public sealed class RequestModel(ConsoleApi api, UnitDirectory units) : ConsolePageModel
+public sealed partial class RequestModel(ConsoleApi api, UnitDirectory units) : ConsolePageModel
 {
     public static readonly string[] Outcomes = ["granted", "granted-in-part", "refused", "not-held", "not-yet-documented"];
     public static readonly string[] Exemptions = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
     public static readonly string[] Deliveries = ["collect", "post", "email", "fax"];
     private static readonly string[] OpenStatuses = ["registered", "awaiting-clarification"];
-    private static readonly string[] Changes = ["extended", "answered", "clarification-asked", "referred", "routed"];
+    private static readonly string[] Changes = ["extended", "answered", "clarification-asked", "clarification-entered", "referred", "routed"];
 
     /// <summary>Withheld-part rows shown empty beyond those typed, so a partial answer can list several without script.</summary>
     public const int BlankWithheldRows = 2;
@@ -37,10 +37,12 @@ public sealed class RequestModel(ConsoleApi api, UnitDirectory units) : ConsoleP
     [BindProperty] public RouteForm Route { get; set; } = new();
     [BindProperty] public ReferForm Refer { get; set; } = new();
     [BindProperty] public ClarifyForm Clarify { get; set; } = new();
+    [BindProperty] public ClarificationAnswerForm ClarificationAnswer { get; set; } = new();
 
     public bool CanExtend => OpenStatuses.Contains(Current.Status) && !Current.Extended;
     public bool CanAnswer => Current.Status == "registered";
     public bool CanAskClarification => Current.Status == "registered";
+    public bool CanEnterClarificationAnswer => Current.Status == "awaiting-clarification";
     public bool CanRouteOrRefer => OpenStatuses.Contains(Current.Status);
 
     /// <summary>Where the request may be routed: the other units of its body in its province, and the body's national unit.</summary>
@@ -76,6 +78,13 @@ public sealed class RequestModel(ConsoleApi api, UnitDirectory units) : ConsoleP
     {
         var result = await api.AskClarificationAsync(number, Clarify.Version, new ClarificationQuestionBody(Clarify.Question), ct);
         return result.Ok ? Changed(number, "clarification-asked") : await RefusedAsync(number, "clarify", result, ct);
+    }
+
+    /// <summary>The requester answered the clarification by telephone or at the desk; the service records this officer as the one who wrote it down.</summary>
+    public async Task<IActionResult> OnPostClarificationAnswerAsync(string number, CancellationToken ct)
+    {
+        var result = await api.EnterClarificationAnswerAsync(number, ClarificationAnswer.Version, new ClarificationAnswerBody(ClarificationAnswer.Answer), ct);
+        return result.Ok ? Changed(number, "clarification-entered") : await RefusedAsync(number, "clarification-answer", result, ct);
     }
 
     public async Task<IActionResult> OnPostReferAsync(string number, CancellationToken ct)
@@ -121,57 +130,4 @@ public sealed class RequestModel(ConsoleApi api, UnitDirectory units) : ConsoleP
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    public sealed class ExtendForm
-    {
-        public long Version { get; set; }
-        public int? WorkingDays { get; set; }
-        public string? Reason { get; set; }
-    }
-
-    public sealed class AnswerForm
-    {
-        public long Version { get; set; }
-        public string? Outcome { get; set; }
-        public string? Summary { get; set; }
-        public string? Exemption { get; set; }
-        public string? ConsequenceTest { get; set; }
-        public List<WithheldPartForm> WithheldParts { get; set; } = [];
-        public string? Delivery { get; set; }
-        public string? Format { get; set; }
-
-        /// <summary>The rows the officer wrote something in; the blank ones are not sent.</summary>
-        public IReadOnlyList<WithheldPartForm> TypedWithheldParts() =>
-            WithheldParts.Where(p => !string.IsNullOrWhiteSpace(p.Part) || !string.IsNullOrWhiteSpace(p.Exemption) || !string.IsNullOrWhiteSpace(p.Reason)).ToList();
-
-        /// <summary>The rows to show: those typed, then <see cref="BlankWithheldRows"/> empty ones.</summary>
-        public IReadOnlyList<WithheldPartForm> RowsToShow() => [.. TypedWithheldParts(), .. Enumerable.Range(0, BlankWithheldRows).Select(_ => new WithheldPartForm())];
-    }
-
-    public sealed class WithheldPartForm
-    {
-        public string? Part { get; set; }
-        public string? Exemption { get; set; }
-        public string? Reason { get; set; }
-    }
-
-    public sealed class RouteForm
-    {
-        public long Version { get; set; }
-        public string? ToUnitId { get; set; }
-        public string? Reason { get; set; }
-    }
-
-    public sealed class ReferForm
-    {
-        public long Version { get; set; }
-        public string? Agency { get; set; }
-        public string? Reason { get; set; }
-    }
-
-    public sealed class ClarifyForm
-    {
-        public long Version { get; set; }
-        public string? Question { get; set; }
-    }
 }
