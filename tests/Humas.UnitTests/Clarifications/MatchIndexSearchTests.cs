@@ -43,7 +43,7 @@ public class MatchIndexSearchTests
     }
 
     [Fact]
-    public void Searches_running_while_entries_come_and_go_answer_from_a_consistent_index()
+    public async Task Searches_running_while_entries_come_and_go_answer_from_a_consistent_index()
     {
         var set = MatchingSet.Load();
         var index = set.Index(MatchingSet.Seeded(2000));
@@ -62,9 +62,8 @@ public class MatchIndexSearchTests
                 foreach (var q in Queries(set).Take(20))
                     Assert.All(index.Search(q, Settings), m => Assert.InRange(m.Score, Settings.SuggestThreshold, 1.0));
         })).ToArray();
-        Task.WaitAll([writer, .. readers], TimeSpan.FromMinutes(2));
+        await Task.WhenAll([writer, .. readers]).WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.All([writer, .. readers], t => Assert.True(t.IsCompletedSuccessfully));
         Assert.Equal(30 + 2000, index.Count);
         Assert.All(Queries(set), q => Assert.Equal(index.SearchEveryEntry(q, Settings), index.Search(q, Settings)));
     }
