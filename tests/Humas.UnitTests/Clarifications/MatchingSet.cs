@@ -28,6 +28,27 @@ public sealed record MatchingSet(IReadOnlyList<MatchingSet.Item> Items)
         return index;
     }
 
+    /// <summary>
+    /// An index of <paramref name="count"/> published clarifications on the same topics as the set (same vocabulary,
+    /// other claims), generated from a fixed seed: what the set is searched among in ./humas bench clarifications.
+    /// </summary>
+    public static MatchIndex Seeded(int count)
+    {
+        string[] subjects = ["KPU", "Bawaslu", "petugas KPPS", "pemilih", "calon presiden", "calon legislatif", "partai politik", "saksi", "panitia", "warga", "aparat", "lembaga survei"];
+        string[] actions = ["menetapkan", "membagikan", "menghapus", "menunda", "mencetak", "menghitung", "melaporkan", "memindahkan", "menolak", "mengumumkan", "membatalkan", "mengawasi"];
+        string[] objects = ["surat suara", "kotak suara", "daftar pemilih tetap", "tinta", "formulir C1", "hasil rekapitulasi", "uang transport", "logistik pemilu", "jadwal kampanye", "bantuan sosial", "TPS", "server"];
+        string[] places = ["Klaten", "Surakarta", "Semarang", "Sleman", "Bantul", "Boyolali", "Sragen", "Wonogiri", "Magelang", "Kudus", "Pati", "Demak", "Jepara", "Tegal", "Brebes", "Cilacap"];
+        string[] reasons = ["karena banjir", "karena anggaran", "tanpa pemberitahuan", "sebelum hari pencoblosan", "setelah rapat pleno", "di malam hari", "secara diam-diam", "atas perintah pusat"];
+        var random = new Random(20260301);
+        var index = new MatchIndex();
+        for (var i = 0; i < count; i++)
+        {
+            var claim = $"{subjects[random.Next(subjects.Length)]} {actions[random.Next(actions.Length)]} {objects[random.Next(objects.Length)]} di {places[random.Next(places.Length)]} {reasons[random.Next(reasons.Length)]} nomor {random.Next(1, 500)}";
+            index.Upsert(new MatchCandidate($"SEED-{i:D6}", "[HOAKS] " + claim, "hoaks", claim));
+        }
+        return index;
+    }
+
     public sealed record Quality(double RecallCloseAt1, double RecallRewordedAt1, double RecallAt1, double ConfirmedPrecision, int Confirmed,
         double NegativesWronglyMatched, double NegativesWronglyConfirmed, IReadOnlyList<string> Misses)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 
 namespace Humas.Clarifications.Matching;
 
@@ -29,100 +28,145 @@ public sealed record Match(string Number, string Title, string Label, double Sco
 /// <summary>
 /// An in-memory inverted index of the claims of published clarifications (and open cases) by
 /// their normalised terms (see <see cref="ClaimText"/>), scored by IDF-weighted Dice overlap.
-/// Thread-safe: searches run while entries are added or removed.
+/// Entries live in numbered slots, terms have numbers, and each entry's terms with their counts lie
+/// side by side in one shared array, so that a search walks arrays rather than objects (docs/adr/0006).
+/// Thread-safe: searches share a read lock; adding or removing an entry takes the write lock
+/// for the few microseconds of changing the posting lists of its terms.
 /// </summary>
-public sealed class MatchIndex
+public sealed partial class MatchIndex
 {
-    private sealed record Entry(MatchCandidate Candidate, Dictionary<string, int> Terms);
+    private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<string, int> slotsByNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> termNumbers = new(StringComparer.Ordinal);
+    private readonly List<TermPostings> postings = [];
+    private readonly Stack<int> freeSlots = new();
+    private int usedSlots;
+    private MatchCandidate?[] candidates = new MatchCandidate?[1024];
+    /// <summary>Where each slot's (term, count) pairs start in <see cref="pairs"/>, and how many there are.</summary>
+    private int[] pairStarts = new int[1024], pairCounts = new int[1024];
+    private int[] pairs = new int[16 * 1024];
+    private int pairsUsed, pairsFreed;
+    private readonly ConcurrentBag<SearchScratch> scratches = [];
 
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    /// <summary>For each term, the entries holding it (by number) with how often: a search walks these without looking entries up again.</summary>
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, (Entry Entry, int Count)>> postings = new(StringComparer.Ordinal);
-
-    public int Count => entries.Count;
+    public int Count
+    {
+        get
+        {
+            gate.EnterReadLock();
+            try { return slotsByNumber.Count; }
+            finally { gate.ExitReadLock(); }
+        }
+    }
 
     public void Upsert(MatchCandidate candidate)
     {
-        Remove(candidate.Number);
-        var terms = Bag(ClaimText.Terms(candidate.Claim));
-        var entry = new Entry(candidate, terms);
-        entries[candidate.Number] = entry;
-        foreach (var (term, count) in terms)
-            postings.GetOrAdd(term, _ => new ConcurrentDictionary<string, (Entry, int)>(StringComparer.Ordinal))[candidate.Number] = (entry, count);
+        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in ClaimText.Terms(candidate.Claim)) bag[term] = bag.GetValueOrDefault(term) + 1;
+        gate.EnterWriteLock();
+        try
+        {
+            RemoveHeld(candidate.Number);
+            var slot = freeSlots.Count > 0 ? freeSlots.Pop() : usedSlots++;
+            if (slot == candidates.Length)
+            {
+                Array.Resize(ref candidates, slot * 2);
+                Array.Resize(ref pairStarts, slot * 2);
+                Array.Resize(ref pairCounts, slot * 2);
+            }
+            MakeRoomForPairs(2 * bag.Count);
+            (pairStarts[slot], pairCounts[slot]) = (pairsUsed, bag.Count);
+            foreach (var (term, count) in bag)
+            {
+                if (!termNumbers.TryGetValue(term, out var number))
+                {
+                    termNumbers[term] = number = postings.Count;
+                    postings.Add(new TermPostings());
+                }
+                postings[number].Add(slot, count);
+                pairs[pairsUsed++] = number;
+                pairs[pairsUsed++] = count;
+            }
+            candidates[slot] = candidate;
+            slotsByNumber[candidate.Number] = slot;
+        }
+        finally { gate.ExitWriteLock(); }
     }
 
     public void Remove(string number)
     {
-        if (!entries.TryRemove(number, out var old)) return;
-        foreach (var term in old.Terms.Keys)
-            if (postings.TryGetValue(term, out var list)) list.TryRemove(number, out _);
+        gate.EnterWriteLock();
+        try { RemoveHeld(number); }
+        finally { gate.ExitWriteLock(); }
+    }
+
+    private void RemoveHeld(string number)
+    {
+        if (!slotsByNumber.Remove(number, out var slot)) return;
+        for (var at = pairStarts[slot]; at < pairStarts[slot] + 2 * pairCounts[slot]; at += 2) postings[pairs[at]].Remove(slot);
+        pairsFreed += 2 * pairCounts[slot];
+        candidates[slot] = null;
+        freeSlots.Push(slot);
+    }
+
+    /// <summary>Grows the pairs array, first moving the live entries' pairs together when removed ones take half of it.</summary>
+    private void MakeRoomForPairs(int needed)
+    {
+        if (pairsUsed + needed <= pairs.Length) return;
+        var live = pairsUsed - pairsFreed;
+        var moved = new int[Math.Max(pairs.Length, 2 * (live + needed))];
+        var used = 0;
+        for (var slot = 0; slot < usedSlots; slot++)
+        {
+            if (candidates[slot] is null) continue;
+            Array.Copy(pairs, pairStarts[slot], moved, used, 2 * pairCounts[slot]);
+            pairStarts[slot] = used;
+            used += 2 * pairCounts[slot];
+        }
+        (pairs, pairsUsed, pairsFreed) = (moved, used, 0);
     }
 
     /// <summary>The key an open case is indexed under, apart from the numbers of published clarifications.</summary>
     public static string CaseKey(Guid caseId) => $"case:{caseId}";
 
     /// <summary>The published clarifications at or above the suggested threshold, best first. Open cases are never among them: they are not public.</summary>
-    public IReadOnlyList<Match> Search(string text, MatchingSettings settings) => Ranked(text, settings, c => c.CaseId is null).Select(r => r.Match).ToList();
+    public IReadOnlyList<Match> Search(string text, MatchingSettings settings) =>
+        Ranked(text, settings, c => c.CaseId is null, everyEntry: false).Select(r => r.Match).ToList();
+
+    /// <summary>
+    /// What <see cref="Search"/> answers, found by scoring every entry instead of walking the posting lists:
+    /// the reference the tests and <c>./humas bench clarifications</c> hold the search to. Slow; not for requests.
+    /// </summary>
+    public IReadOnlyList<Match> SearchEveryEntry(string text, MatchingSettings settings) =>
+        Ranked(text, settings, c => c.CaseId is null, everyEntry: true).Select(r => r.Match).ToList();
 
     /// <summary>The open cases of the unit at or above the suggested threshold, best first (scored like published clarifications, over the same index).</summary>
     public IReadOnlyList<(Guid CaseId, Match Match)> SearchOpenCases(string text, MatchingSettings settings, string unitId) =>
-        Ranked(text, settings, c => c.CaseId is not null && c.UnitId == unitId).Select(r => (r.Candidate.CaseId!.Value, r.Match)).ToList();
+        Ranked(text, settings, c => c.CaseId is not null && c.UnitId == unitId, everyEntry: false).Select(r => (r.Candidate.CaseId!.Value, r.Match)).ToList();
 
-    private IEnumerable<(MatchCandidate Candidate, Match Match)> Ranked(string text, MatchingSettings settings, Func<MatchCandidate, bool> include)
+    /// <summary>The entries holding one term: slots and counts side by side, in no order (a removal moves the last into the gap).</summary>
+    private sealed class TermPostings
     {
-        var query = Bag(ClaimText.Terms(text));
-        if (query.Count == 0) return [];
-        var total = Math.Max(entries.Count, 1);
-        var weights = query.Keys.ToDictionary(t => t, t => Weight(t, total));
-        var queryMass = query.Sum(kv => weights[kv.Key] * kv.Value);
-        var overlap = new Dictionary<Entry, double>(ReferenceEqualityComparer.Instance);
-        foreach (var (term, count) in query)
+        public int[] Slots = new int[4];
+        public int[] Counts = new int[4];
+        public int Length;
+
+        public void Add(int slot, int count)
         {
-            if (!postings.TryGetValue(term, out var list)) continue;
-            // A term in most claims tells nothing; skipping its long posting list keeps the search fast.
-            if (list.Count > total / 2 && total > 1000) continue;
-            var weight = weights[term];
-            foreach (var (_, (entry, held)) in list)
+            if (Length == Slots.Length)
             {
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(overlap, entry, out _);
-                sum += weight * Math.Min(count, held);
+                Array.Resize(ref Slots, Length * 2);
+                Array.Resize(ref Counts, Length * 2);
             }
+            (Slots[Length], Counts[Length]) = (slot, count);
+            Length++;
         }
-        var canConfirm = ClaimText.WordCount(text) >= settings.MinimumWordsToConfirm;
-        var results = new List<(MatchCandidate Candidate, Match Match)>();
-        foreach (var (entry, shared) in overlap)
+
+        public void Remove(int slot)
         {
-            // The score cannot exceed 2·shared/queryMass: most candidates sharing a common term stop here.
-            if (2 * shared / queryMass < settings.SuggestThreshold) continue;
-            // An entry replaced or removed while this search ran is left out.
-            var number = entry.Candidate.Number;
-            if (!entries.TryGetValue(number, out var current) || !ReferenceEquals(current, entry) || !include(entry.Candidate)) continue;
-            var entryMass = 0.0;
-            foreach (var (term, count) in entry.Terms)
-            {
-                // Candidates share most of their terms: each term's weight is worked out once per search
-                // (a posting list's Count takes all of its locks).
-                if (!weights.TryGetValue(term, out var weight)) weights[term] = weight = Weight(term, total);
-                entryMass += weight * count;
-            }
-            var score = Math.Round(2 * shared / (queryMass + entryMass), 4);
-            if (score < settings.SuggestThreshold) continue;
-            var tier = canConfirm && score >= settings.ConfirmThreshold ? MatchTier.Confirmed : MatchTier.Suggested;
-            results.Add((entry.Candidate, new Match(number, entry.Candidate.Title, entry.Candidate.Label, score, tier)));
+            var at = Array.IndexOf(Slots, slot, 0, Length);
+            if (at < 0) return;
+            Length--;
+            (Slots[at], Counts[at]) = (Slots[Length], Counts[Length]);
         }
-        return results.OrderByDescending(r => r.Match.Score).ThenBy(r => r.Match.Number, StringComparer.Ordinal).Take(settings.MaxResults);
-    }
-
-    private double Weight(string term, int total)
-    {
-        var df = postings.TryGetValue(term, out var list) ? list.Count : 0;
-        return Math.Log(1 + (total + 1.0) / (df + 1.0));
-    }
-
-    private static Dictionary<string, int> Bag(IEnumerable<string> terms)
-    {
-        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var term in terms) bag[term] = bag.GetValueOrDefault(term) + 1;
-        return bag;
     }
 }
