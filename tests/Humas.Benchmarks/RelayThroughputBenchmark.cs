@@ -72,9 +72,9 @@ public static class RelayThroughputBenchmark
 
         var pacedEvents = (int)(settings.RelayOfferedLoad * settings.RelayPacedDuration.TotalSeconds);
         var relayPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, settings.RelayPacedWriters, Append);
-        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered through the relay: p99 {Statistics.Percentile(relayPaced.Latencies, 99):0.0} ms; load average {LoadAverage()}");
+        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered through the relay: p99 {Statistics.Percentile(relayPaced.Latencies, 99):0.0} ms{BeforeSent(relayPaced, "commit")}; load average {LoadAverage()}");
         var directPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, DirectInFlight, Publish);
-        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered by direct publish: p99 {Statistics.Percentile(directPaced.Latencies, 99):0.0} ms; load average {LoadAverage()}");
+        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered by direct publish: p99 {Statistics.Percentile(directPaced.Latencies, 99):0.0} ms{BeforeSent(directPaced, "confirm")}; load average {LoadAverage()}");
         await host.StopAsync();
 
         return new RelayResult(
@@ -82,6 +82,10 @@ public static class RelayThroughputBenchmark
             Summarize("direct publish", directRounds, directPaced, pacedEvents),
             settings.RelayWriters, settings.RelayRounds);
     }
+
+    /// <summary>How much of the latency passed before the send returned: waiting to be written, not in the relay or the broker.</summary>
+    private static string BeforeSent(Paced paced, string until) =>
+        $" (due to {until}: p50 {Statistics.Percentile(paced.UntilSent, 50):0.0} ms, p99 {Statistics.Percentile(paced.UntilSent, 99):0.0} ms)";
 
     public static void Print(RelayResult result, BenchmarkSettings settings)
     {
@@ -133,7 +137,11 @@ public static class RelayThroughputBenchmark
         return (count / sent.TotalSeconds, count / clock.Elapsed.TotalSeconds);
     }
 
-    private sealed record Paced(double Rate, IReadOnlyCollection<double> Latencies);
+    /// <summary>
+    /// A fixed-load run: its achieved rate, the latencies from due to inbox commit, and the part of
+    /// them spent before the send returned (due to the append's commit, or to the broker's confirm).
+    /// </summary>
+    private sealed record Paced(double Rate, IReadOnlyCollection<double> Latencies, IReadOnlyCollection<double> UntilSent);
 
     /// <summary>Starts one send every 1/RATE s, whether or not earlier ones have finished (up to MAX_IN_FLIGHT).</summary>
     private static async Task<Paced> PacedAsync(ConsumptionLog log, int count, double perSecond, int maxInFlight, Func<DateTimeOffset, Task> send)
@@ -141,6 +149,7 @@ public static class RelayThroughputBenchmark
         log.Expect(count);
         var gate = new SemaphoreSlim(maxInFlight);
         var sends = new List<Task>(count);
+        var untilSent = new System.Collections.Concurrent.ConcurrentBag<double>();
         var started = Stopwatch.GetTimestamp();
         var startedAt = DateTimeOffset.UtcNow;
         for (var i = 0; i < count; i++)
@@ -154,11 +163,15 @@ public static class RelayThroughputBenchmark
         await Task.WhenAll(sends);
         var offeredFor = Stopwatch.GetElapsedTime(started);
         await WaitForConsumerAsync(log, count);
-        return new Paced(count / offeredFor.TotalSeconds, log.LatenciesMs);
+        return new Paced(count / offeredFor.TotalSeconds, log.LatenciesMs, untilSent);
 
         async Task SendAndRelease(DateTimeOffset dueAt)
         {
-            try { await send(dueAt); }
+            try
+            {
+                await send(dueAt);
+                untilSent.Add((DateTimeOffset.UtcNow - dueAt).TotalMilliseconds);
+            }
             finally { gate.Release(); }
         }
     }
