@@ -30,11 +30,7 @@ public sealed class ComplianceModel(ConsoleApi api, UnitDirectory units) : Conso
         Unit = Units.FirstOrDefault(u => u.Id == unit) ?? own;
         var result = await api.GetComplianceAsync(Unit.Id, ct);
         if (result.Ok) View = result.Value;
-        else
-        {
-            Problem = result.Problem;
-            Response.StatusCode = Problem?.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
-        }
+        else Refuse(Problem = result.Problem);
     }
 
     public IReadOnlyList<PeriodicObligation> InState(string state) => View?.Obligations.Where(o => o.State == state).ToList() ?? [];

@@ -22,7 +22,7 @@ public sealed class ReportModel(ConsoleApi api, UnitDirectory units, TimeProvide
         if (!Choose(unit, year)) return;
         var result = await api.GetAnnualReportViewAsync(Unit!.Id, Year, ct);
         if (result.Ok) Report = result.Value;
-        else Refuse(result.Problem);
+        else Fail(result.Problem);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(string? unit, int? year, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class ReportModel(ConsoleApi api, UnitDirectory units, TimeProvide
         if (!Choose(unit, year)) return Page();
         var (file, problem) = await CsvDownload.OpenAsync(api, Response, ConsoleApi.AnnualReportPath(Unit!.Id, Year, "csv"), $"laporan-tahunan-{Unit.Id}-{Year}.csv", ct);
         if (file is not null) return file;
-        Refuse(problem);
+        Fail(problem);
         return Page();
     }
 
@@ -52,9 +52,6 @@ public sealed class ReportModel(ConsoleApi api, UnitDirectory units, TimeProvide
         return true;
     }
 
-    private void Refuse(Problem? problem)
-    {
-        Problem = problem ?? new Problem(null, null, 503, null, null);
-        Response.StatusCode = Problem.Status is >= 400 and < 500 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable;
-    }
+    /// <summary>The report could not be shown: the problem is shown instead (422, or 503 when the service could not be reached).</summary>
+    private void Fail(Problem? problem) => Refuse(Problem = problem ?? new Problem(null, null, 503, null, null));
 }
