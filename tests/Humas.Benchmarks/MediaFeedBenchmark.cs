@@ -41,6 +41,7 @@ public static partial class MediaFeedBenchmark
         var units = UnitDirectory.Load();
         var regencies = units.Below(Province).Where(u => u.Level == UnitLevel.Regency).ToList();
         var seconds = settings.Quick ? 3 : 10;
+        var run = (Seconds: seconds, WarmUp: settings.Quick ? 2 : 20);
         Console.WriteLine($"MediaRelations feed benchmark{(settings.Quick ? " (--quick)" : "")} on {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 
         await BenchmarkInfrastructure.FreshDatabaseAsync(Database);
@@ -60,24 +61,24 @@ public static partial class MediaFeedBenchmark
             using (var fresh = await StartServiceAsync(dll, port, rabbitMq, cache: false, work.FullName))
             {
                 (etag, body) = await FetchAsync($"http://127.0.0.1:{port}{feedPath}");
-                results["fresh"] = await RunWrkAsync($"http://127.0.0.1:{port}{feedPath}", null, seconds);
+                results["fresh"] = await RunWrkAsync($"http://127.0.0.1:{port}{feedPath}", null, run);
             }
             // The same port: the feed's links (and so its bytes and ETag) name the address it is served at.
             using (var cached = await StartServiceAsync(dll, port, rabbitMq, cache: true, work.FullName))
             {
                 var (cachedTag, cachedBody) = await FetchAsync($"http://127.0.0.1:{port}{feedPath}");
                 if (cachedTag != etag || !cachedBody.AsSpan().SequenceEqual(body)) return Fail("the cached feed differs from the fresh one");
-                results["cached"] = await RunWrkAsync($"http://127.0.0.1:{port}{feedPath}", null, seconds);
-                results["304"] = await RunWrkAsync($"http://127.0.0.1:{port}{feedPath}", $"If-None-Match: {etag}", seconds);
+                results["cached"] = await RunWrkAsync($"http://127.0.0.1:{port}{feedPath}", null, run);
+                results["304"] = await RunWrkAsync($"http://127.0.0.1:{port}{feedPath}", $"If-None-Match: {etag}", run);
             }
             var nginxPort = FreePort();
             using (await StartNginxAsync(work.FullName, nginxPort, body))
             {
                 var (_, staticBody) = await FetchAsync($"http://127.0.0.1:{nginxPort}/feed.atom");
                 if (!staticBody.AsSpan().SequenceEqual(body)) return Fail("nginx does not serve the same bytes");
-                results["nginx"] = await RunWrkAsync($"http://127.0.0.1:{nginxPort}/feed.atom", null, seconds);
+                results["nginx"] = await RunWrkAsync($"http://127.0.0.1:{nginxPort}/feed.atom", null, run);
             }
-            Print(results, body.Length, seconds);
+            Print(results, body.Length, run);
             return 0;
         }
         finally
@@ -222,11 +223,16 @@ public static partial class MediaFeedBenchmark
     /// <summary>One wrk run; <paramref name="Timeouts"/> requests got no answer within 5 s and are not in the latencies.</summary>
     private sealed record Wrk(double RequestsPerSecond, string P50, string P99, int Timeouts);
 
-    private static async Task<Wrk> RunWrkAsync(string url, string? header, int seconds)
+    /// <summary>
+    /// One target: loaded for RUN.WarmUp s, then measured for RUN.Seconds s. The warm-up covers
+    /// connection pools, the JIT's first compilation and its second, profile-guided one, which
+    /// replaces the hot paths some seconds after they first ran (measured after a 2 s warm-up, the
+    /// cached feed ran at about half the rate it reaches once recompiled; docs/performance.md).
+    /// </summary>
+    private static async Task<Wrk> RunWrkAsync(string url, string? header, (int Seconds, int WarmUp) run)
     {
-        // A short warm-up (JIT, connection pools), then the measured run.
-        await WrkAsync(url, header, 2);
-        return await WrkAsync(url, header, seconds);
+        await WrkAsync(url, header, run.WarmUp);
+        return await WrkAsync(url, header, run.Seconds);
     }
 
     private static async Task<Wrk> WrkAsync(string url, string? header, int seconds)
@@ -257,10 +263,10 @@ public static partial class MediaFeedBenchmark
     [GeneratedRegex(@"Socket errors: connect (?<connect>\d+), read (?<read>\d+), write (?<write>\d+), timeout (?<timeout>\d+)")]
     private static partial Regex SocketErrors();
 
-    private static void Print(Dictionary<string, Wrk> results, int bytes, int seconds)
+    private static void Print(Dictionary<string, Wrk> results, int bytes, (int Seconds, int WarmUp) run)
     {
         Console.WriteLine();
-        Console.WriteLine($"GET Atom feed of {Province} (50 newest of {Releases:N0}, {bytes:N0} bytes); wrk 2 threads, 32 connections, {seconds} s each after a 2 s warm-up");
+        Console.WriteLine($"GET Atom feed of {Province} (50 newest of {Releases:N0}, {bytes:N0} bytes); wrk 2 threads, 32 connections, {run.Seconds} s each after a {run.WarmUp} s warm-up");
         ConsoleTable.Print(["served", "requests/s", "p50", "p99", "timeouts (5 s)"], new[] { "fresh", "cached", "304", "nginx" }.Select(name =>
             (IReadOnlyList<string>)[name == "nginx" ? "nginx static file" : name == "304" ? "304 (If-None-Match)" : name,
                 results[name].RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture), results[name].P50, results[name].P99,

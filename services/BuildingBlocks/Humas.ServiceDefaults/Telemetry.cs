@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpenTelemetry.Metrics;
@@ -49,15 +50,51 @@ public static class Telemetry
             })
             .WithMetrics(metrics =>
             {
-                metrics
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    .AddNpgsqlInstrumentation()
-                    .AddMeter(Meters);
+                AddMetrics(metrics);
                 if (export) metrics.AddOtlpExporter();
             });
         return services;
+    }
+
+    /// <summary>The metrics every application records (exporters aside).</summary>
+    public static MeterProviderBuilder AddMetrics(MeterProviderBuilder metrics) => metrics
+        .AddAspNetCoreInstrumentation()
+        .AddHttpClientInstrumentation()
+        .AddRuntimeInstrumentation()
+        .AddNpgsqlInstrumentation()
+        .AddMeter(Meters)
+        .AddMeter(AddressFreeHttpMeter)
+        .AddView(instrument => instrument.Meter.Name == AddressFreeHttpMeter ? new MetricStreamConfiguration { TagKeys = AddressFreeTags } : null);
+
+    /// <summary>
+    /// The meter an HTTP client that calls addresses which may identify a person (webhook
+    /// subscribers) reports under, through <see cref="AddressFreeMeters"/>: its request durations,
+    /// connections and queue times are recorded by method, status, error and protocol, never by
+    /// host or port.
+    /// </summary>
+    public const string AddressFreeHttpMeter = "Humas.Http.AddressKeptOut";
+
+    private static readonly string[] AddressFreeTags = ["http.request.method", "http.response.status_code", "error.type", "network.protocol.version", "url.scheme"];
+
+    /// <summary>
+    /// For <c>SocketsHttpHandler.MeterFactory</c> of such a client: the handler's "System.Net.Http"
+    /// instruments are created on <see cref="AddressFreeHttpMeter"/>, which the metrics keep
+    /// without the server.address and server.port tags the handler adds to every measurement.
+    /// </summary>
+    public static IMeterFactory AddressFreeMeters { get; } = new AddressFreeMeterFactory();
+
+    private sealed class AddressFreeMeterFactory : IMeterFactory
+    {
+        private readonly Lock gate = new();
+        private Meter? meter;
+
+        public Meter Create(MeterOptions options)
+        {
+            lock (gate)
+                return meter ??= new Meter(new MeterOptions(AddressFreeHttpMeter) { Version = options.Version, Tags = options.Tags, Scope = this });
+        }
+
+        public void Dispose() { }
     }
 
     private static readonly HttpRequestOptionsKey<bool> AddressKeptOut = new("humas.telemetry.address-kept-out");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Humas.ServiceDefaults;
 
 namespace Humas.MediaRelations.Webhooks;
 
@@ -46,6 +47,8 @@ public static class SubscriberUrls
     {
         AllowAutoRedirect = false,
         UseCookies = false,
+        // Its metrics record no host or port: the subscriber's address may identify a person.
+        MeterFactory = Telemetry.AddressFreeMeters,
         ConnectTimeout = TimeSpan.FromSeconds(5),
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectCallback = async (context, ct) =>
