@@ -28,27 +28,38 @@ public sealed class AnnounceRecordedEvents : IIntegrationEventTranslator
     }
 }
 
-/// <summary>What the consumer saw: one latency per event number (a redelivery is not counted twice).</summary>
+/// <summary>
+/// What the consumer saw: per event number (a redelivery is not counted twice), the latency from
+/// when the event was written to its inbox commit, split at the moment the message was published
+/// (MassTransit's SentTime, stamped by the relay's or the direct sender's publish) and the moment
+/// the consumer received it: waiting to be published, in the broker, and in the consumer's inbox commit.
+/// </summary>
 public sealed class ConsumptionLog
 {
-    private ConcurrentDictionary<long, double> latencies = new();
+    public sealed record Timing(double TotalMs, double UntilPublishedMs, double InBrokerMs, double InConsumerMs);
+
+    private ConcurrentDictionary<long, Timing> timings = new();
     private TaskCompletionSource allConsumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int expected;
 
-    public int Count => latencies.Count;
-    public IReadOnlyCollection<double> LatenciesMs => latencies.Values.ToArray();
+    public int Count => timings.Count;
+    public IReadOnlyCollection<double> LatenciesMs => timings.Values.Select(t => t.TotalMs).ToArray();
+    public IReadOnlyCollection<Timing> Timings => timings.Values.ToArray();
 
     public void Expect(int count)
     {
-        latencies = new ConcurrentDictionary<long, double>();
+        timings = new ConcurrentDictionary<long, Timing>();
         allConsumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref expected, count);
     }
 
-    public void Record(long number, DateTimeOffset writtenAt)
+    public void Record(long number, DateTimeOffset writtenAt, DateTime? publishedAt, DateTimeOffset receivedAt)
     {
-        var latency = (DateTimeOffset.UtcNow - writtenAt).TotalMilliseconds;
-        if (latencies.TryAdd(number, latency) && latencies.Count >= Volatile.Read(ref expected))
+        var now = DateTimeOffset.UtcNow;
+        var published = publishedAt is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : receivedAt;
+        var timing = new Timing((now - writtenAt).TotalMilliseconds, (published - writtenAt).TotalMilliseconds,
+            (receivedAt - published).TotalMilliseconds, (now - receivedAt).TotalMilliseconds);
+        if (timings.TryAdd(number, timing) && timings.Count >= Volatile.Read(ref expected))
             allConsumed.TrySetResult();
     }
 
@@ -62,8 +73,9 @@ public sealed class RecordingConsumer(NpgsqlDataSource dataSource, ConsumptionLo
 
     public override async Task Consume(ConsumeContext<BenchEventAnnounced> context)
     {
+        var received = DateTimeOffset.UtcNow;
         await base.Consume(context);
-        log.Record(context.Message.Number, context.Message.WrittenAt);
+        log.Record(context.Message.Number, context.Message.WrittenAt, context.SentTime, received);
     }
 
     protected override Task HandleAsync(ConsumeContext<BenchEventAnnounced> context, NpgsqlConnection connection, NpgsqlTransaction transaction) =>

@@ -85,7 +85,15 @@ public static class RelayThroughputBenchmark
 
     /// <summary>How much of the latency passed before the send returned: waiting to be written, not in the relay or the broker.</summary>
     private static string BeforeSent(Paced paced, string until) =>
-        $" (due to {until}: p50 {Statistics.Percentile(paced.UntilSent, 50):0.0} ms, p99 {Statistics.Percentile(paced.UntilSent, 99):0.0} ms)";
+        $" (due to {until}: p50 {Statistics.Percentile(paced.UntilSent, 50):0.0} ms, p99 {Statistics.Percentile(paced.UntilSent, 99):0.0} ms)" +
+        $"\n    where the time went, p50 / p99: until published {Split(paced, t => t.UntilPublishedMs)}, in the broker {Split(paced, t => t.InBrokerMs)}, " +
+        $"in the consumer's inbox commit {Split(paced, t => t.InConsumerMs)}";
+
+    private static string Split(Paced paced, Func<ConsumptionLog.Timing, double> part)
+    {
+        var values = paced.Timings.Select(part).ToArray();
+        return $"{Statistics.Percentile(values, 50):0.0} / {Statistics.Percentile(values, 99):0.0} ms";
+    }
 
     public static void Print(RelayResult result, BenchmarkSettings settings)
     {
@@ -141,7 +149,7 @@ public static class RelayThroughputBenchmark
     /// A fixed-load run: its achieved rate, the latencies from due to inbox commit, and the part of
     /// them spent before the send returned (due to the append's commit, or to the broker's confirm).
     /// </summary>
-    private sealed record Paced(double Rate, IReadOnlyCollection<double> Latencies, IReadOnlyCollection<double> UntilSent);
+    private sealed record Paced(double Rate, IReadOnlyCollection<double> Latencies, IReadOnlyCollection<double> UntilSent, IReadOnlyCollection<ConsumptionLog.Timing> Timings);
 
     /// <summary>Starts one send every 1/RATE s, whether or not earlier ones have finished (up to MAX_IN_FLIGHT).</summary>
     private static async Task<Paced> PacedAsync(ConsumptionLog log, int count, double perSecond, int maxInFlight, Func<DateTimeOffset, Task> send)
@@ -163,7 +171,7 @@ public static class RelayThroughputBenchmark
         await Task.WhenAll(sends);
         var offeredFor = Stopwatch.GetElapsedTime(started);
         await WaitForConsumerAsync(log, count);
-        return new Paced(count / offeredFor.TotalSeconds, log.LatenciesMs, untilSent);
+        return new Paced(count / offeredFor.TotalSeconds, log.LatenciesMs, untilSent, log.Timings);
 
         async Task SendAndRelease(DateTimeOffset dueAt)
         {
