@@ -21,6 +21,7 @@ public static class ServiceDefaultsExtensions
     {
         var services = builder.Services;
         services.AddHumasTelemetry(serviceName);
+        services.AddStartupMemoryTrim();
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         services.AddHumasProblemDetails();
         services.AddExceptionHandler<ProblemDetailsMapping>();
