@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +23,23 @@ public sealed class StartupMemoryTrim(IConfiguration configuration) : Background
         catch (OperationCanceledException) { return; }
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        TrimNativeHeap();
     }
+
+    /// <summary>
+    /// glibc keeps the native memory start-up freed (the C libraries' buffers behind the
+    /// framework: OpenSSL, ICU) in its heap; malloc_trim hands the free pages back. Not on a C
+    /// library without it (musl): nothing to do there.
+    /// </summary>
+    private static void TrimNativeHeap()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try { MallocTrim(0); }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
+    }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 }
 
 public static class StartupMemoryTrimExtensions
