@@ -30,7 +30,8 @@ public sealed class WebhookMetricsTests
             builder.Logging.ClearProviders();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             await using var receiver = builder.Build();
-            receiver.MapPost("/hooks/rina-wartawati", () => Results.NoContent());
+            // A status no other test answers: the meters are the process's, and other tests send requests meanwhile.
+            receiver.MapPost("/hooks/rina-wartawati", () => Results.StatusCode(StatusCodes.Status203NonAuthoritative));
             await receiver.StartAsync();
             var address = new Uri(receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
             var hook = new Uri(address, "/hooks/rina-wartawati");
@@ -44,10 +45,9 @@ public sealed class WebhookMetricsTests
             exported = exports.ToList(); // one export: the provider's disposal would add a second
         }
 
-        var webhookDurations = Points(exported, Telemetry.AddressFreeHttpMeter, "http.client.request.duration");
+        var webhookDurations = Points(exported, Telemetry.AddressFreeHttpMeter, "http.client.request.duration").Where(Ours).ToList();
         var webhookPoint = Assert.Single(webhookDurations);
         Assert.Equal("POST", Tag(webhookPoint, "http.request.method"));
-        Assert.Equal(204, Convert.ToInt32(Tag(webhookPoint, "http.response.status_code"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1, webhookPoint.GetHistogramCount());
         var webhookTags = exported.Where(m => m.MeterName == Telemetry.AddressFreeHttpMeter)
             .SelectMany(m => Points(exported, m.MeterName, m.Name)).SelectMany(TagKeys).Distinct().ToArray();
@@ -55,12 +55,15 @@ public sealed class WebhookMetricsTests
         Assert.DoesNotContain("server.port", webhookTags);
 
         // The other client's request is measured with its address: the check above could have failed.
-        var otherPoint = Assert.Single(Points(exported, "System.Net.Http", "http.client.request.duration"));
+        var otherPoint = Assert.Single(Points(exported, "System.Net.Http", "http.client.request.duration"), Ours);
         Assert.Equal("127.0.0.1", Tag(otherPoint, "server.address"));
     }
 
     private static List<MetricPoint> Points(IEnumerable<MetricSnapshot> exported, string meter, string instrument) =>
         exported.Where(m => m.MeterName == meter && m.Name == instrument).SelectMany(m => m.MetricPoints).ToList();
+
+    private static bool Ours(MetricPoint point) =>
+        Convert.ToInt32(Tag(point, "http.response.status_code") ?? 0, System.Globalization.CultureInfo.InvariantCulture) == StatusCodes.Status203NonAuthoritative;
 
     private static object? Tag(MetricPoint point, string key)
     {

@@ -1,5 +1,6 @@
 using Humas.Portal.Api;
 using Humas.Portal.SignIn;
+using Humas.ReferenceData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,12 @@ public abstract class ConsolePageModel : PageModel
     public string OfficerRole => User.Role() ?? "";
 
     public string? OfficerUnit => User.Unit();
+
+    /// <summary>
+    /// The date at NOW where a unit keeps its office (WIB, WITA or WIT): what "today" and "overdue"
+    /// mean to its officers, which UTC's date is not for the first seven to nine hours of their day.
+    /// </summary>
+    public static DateOnly TodayAt(Unit unit, DateTimeOffset now) => DateOnly.FromDateTime(unit.TimeZone.ToLocal(now).DateTime);
 
     /// <summary>The problem of the last change the service refused, if any.</summary>
     public Problem? Refused { get; private set; }

@@ -1,4 +1,5 @@
 using Humas.Portal.Api;
+using Humas.ReferenceData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +14,7 @@ namespace Humas.Portal.Pages.Console.Ppid;
 /// dispute to the Komisi Informasi (Pasal 37). Each form names the version it was shown with; a
 /// refused form keeps what was typed, with the problem by the field of that form.
 /// </summary>
-public sealed class ObjectionModel(ConsoleApi api) : ConsolePageModel
+public sealed class ObjectionModel(ConsoleApi api, UnitDirectory units, TimeProvider clock) : ConsolePageModel
 {
     public static readonly string[] Decisions = ["accepted", "rejected"];
 
@@ -28,9 +29,12 @@ public sealed class ObjectionModel(ConsoleApi api) : ConsolePageModel
     public bool IsSuperior => OfficerRole is "supervisor" or "admin";
     public bool CanDecide => Current.Status == "filed" && IsSuperior;
 
-    /// <summary>The dispute may be recorded once the objection is decided or its decision is overdue (Ppid has the last word).</summary>
+    /// <summary>
+    /// The dispute may be recorded once the objection is decided or its decision is overdue (Ppid
+    /// has the last word): overdue by the calendar of the objection's unit (WIB, WITA or WIT), not UTC's.
+    /// </summary>
     public bool CanRecordDispute => Current.DisputeFiledAt is null
-        && (Current.Status == "decided" || Current.DecisionDueDate < DateOnly.FromDateTime(DateTime.UtcNow));
+        && (Current.Status == "decided" || units.Find(Current.UnitId) is not { } unit || Current.DecisionDueDate < TodayAt(unit, clock.GetUtcNow()));
 
     public async Task<IActionResult> OnGetAsync(string number, string? done, CancellationToken ct)
     {

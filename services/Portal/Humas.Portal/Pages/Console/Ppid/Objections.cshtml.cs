@@ -25,7 +25,7 @@ public sealed class ObjectionsModel(ConsoleApi api, UnitDirectory units, TimePro
             Problem = new Problem(null, null, 403, null, null);
             return;
         }
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(own.TimeZone.UtcOffset).DateTime);
+        Today = TodayAt(own, clock.GetUtcNow());
         var result = await api.ListObjectionsAsync(own.Id, Status == "all" ? null : Status, ct);
         if (result.Ok) Objections = result.Value!;
         else Problem = result.Problem;
