@@ -69,9 +69,15 @@ public sealed class ClarificationsCaseToolsTests
         var thirdCase = await CaseOfReportAsync(api, third);
         var thirdPage = await ConsoleSession.PageAsync(officer, $"/console/clarifications/{thirdCase}");
         Assert.Equal(firstCase.ToString(), thirdPage.QuerySelector("#similar")!.GetAttribute("data-case"));
+        // The desk list marks it too, so that the officer sees it without opening every case.
+        var deskMark = (await ConsoleSession.PageAsync(officer, "/console/clarifications")).QuerySelector($"tr[data-case='{thirdCase}'] .similar");
+        Assert.Equal(firstCase.ToString(), deskMark?.GetAttribute("data-similar"));
         var apart = await DoneAsync(officer, await officer.SubmitAsync(ConsoleSession.Form(thirdPage, "form[action$='handler=KeepApart']"),
             new Dictionary<string, string>()), "similar/rejection");
         Assert.Null(apart.QuerySelector("#similar"));
+        var desk = await ConsoleSession.PageAsync(officer, "/console/clarifications");
+        Assert.NotNull(desk.QuerySelector($"tr[data-case='{thirdCase}']"));
+        Assert.Null(desk.QuerySelector($"tr[data-case='{thirdCase}'] .similar"));
         Assert.Equal("open", apart.QuerySelector("#status")!.GetAttribute("data-status"));
         Assert.True(IsNull(await Steps.GetAsync(api, $"/api/clarifications/cases/{thirdCase}"), "similar"));
 

@@ -7,7 +7,8 @@ namespace Humas.Portal.Pages.Console.Clarifications;
 /// The clarifications desk: the cases of the officer's unit and the units under it. Incoming
 /// reports whose claim may repeat a published clarification come first, to confirm or reject the
 /// suggested match; then every case by track (media team, official statement), the soonest
-/// response target first, those past it flagged.
+/// response target first, those past it flagged, and those that name a similar open case marked
+/// (to merge or keep apart on the case's page).
 /// </summary>
 public sealed class IndexModel(ConsoleApi api, UnitDirectory units) : ConsolePageModel
 {
