@@ -43,7 +43,6 @@ public sealed class ConsumptionLog
     private int expected;
 
     public int Count => timings.Count;
-    public IReadOnlyCollection<double> LatenciesMs => timings.Values.Select(t => t.TotalMs).ToArray();
     public IReadOnlyCollection<Timing> Timings => timings.Values.ToArray();
 
     public void Expect(int count)

@@ -149,7 +149,10 @@ public static class RelayThroughputBenchmark
     /// A fixed-load run: its achieved rate, the latencies from due to inbox commit, and the part of
     /// them spent before the send returned (due to the append's commit, or to the broker's confirm).
     /// </summary>
-    private sealed record Paced(double Rate, IReadOnlyCollection<double> Latencies, IReadOnlyCollection<double> UntilSent, IReadOnlyCollection<ConsumptionLog.Timing> Timings);
+    private sealed record Paced(double Rate, IReadOnlyCollection<double> UntilSent, IReadOnlyCollection<ConsumptionLog.Timing> Timings)
+    {
+        public IReadOnlyCollection<double> Latencies { get; } = Timings.Select(t => t.TotalMs).ToArray();
+    }
 
     /// <summary>Starts one send every 1/RATE s, whether or not earlier ones have finished (up to MAX_IN_FLIGHT).</summary>
     private static async Task<Paced> PacedAsync(ConsumptionLog log, int count, double perSecond, int maxInFlight, Func<DateTimeOffset, Task> send)
@@ -171,7 +174,7 @@ public static class RelayThroughputBenchmark
         await Task.WhenAll(sends);
         var offeredFor = Stopwatch.GetElapsedTime(started);
         await WaitForConsumerAsync(log, count);
-        return new Paced(count / offeredFor.TotalSeconds, log.LatenciesMs, untilSent, log.Timings);
+        return new Paced(count / offeredFor.TotalSeconds, untilSent, log.Timings);
 
         async Task SendAndRelease(DateTimeOffset dueAt)
         {
