@@ -36,7 +36,7 @@ public sealed class AnnounceRecordedEvents : IIntegrationEventTranslator
 /// </summary>
 public sealed class ConsumptionLog
 {
-    public sealed record Timing(double TotalMs, double UntilPublishedMs, double InBrokerMs, double InConsumerMs);
+    public sealed record Timing(DateTimeOffset WrittenAt, double TotalMs, double UntilPublishedMs, double InBrokerMs, double InConsumerMs);
 
     private ConcurrentDictionary<long, Timing> timings = new();
     private TaskCompletionSource allConsumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,7 +56,7 @@ public sealed class ConsumptionLog
     {
         var now = DateTimeOffset.UtcNow;
         var published = publishedAt is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : receivedAt;
-        var timing = new Timing((now - writtenAt).TotalMilliseconds, (published - writtenAt).TotalMilliseconds,
+        var timing = new Timing(writtenAt, (now - writtenAt).TotalMilliseconds, (published - writtenAt).TotalMilliseconds,
             (receivedAt - published).TotalMilliseconds, (now - receivedAt).TotalMilliseconds);
         if (timings.TryAdd(number, timing) && timings.Count >= Volatile.Read(ref expected))
             allConsumed.TrySetResult();

@@ -5,6 +5,7 @@ using Humas.Eventing.Store;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Humas.Benchmarks;
 
@@ -56,7 +57,13 @@ public static class RelayThroughputBenchmark
         Task Publish(DateTimeOffset writtenAt) => bus.Publish(new BenchEventAnnounced { Number = Next(), WrittenAt = writtenAt },
             context => context.MessageId = NewId.NextGuid());
 
-        // Warm-up: connections, the consumer's queue and the JIT, on both paths.
+        // Warm-up: connections, the consumer's queue and the JIT, on both paths. The pool first gets
+        // as many connections as the fixed load can hold at once (every writer, every consumer slot,
+        // the relay and its listener): a running service has opened them in its first burst and
+        // keeps them while they are used. Opened in the middle of a run instead, each costs a
+        // PostgreSQL process and a SCRAM exchange on two busy cores, which stalls everything for
+        // most of a second and so opens more.
+        await OpenConnectionsAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), settings.RelayPacedWriters + ConsumerSlots + 2);
         await FlatOutAsync(log, settings.RelayWarmUpEvents, settings.RelayWriters, Append);
         await FlatOutAsync(log, settings.RelayWarmUpEvents, DirectInFlight, Publish);
 
@@ -71,10 +78,14 @@ public static class RelayThroughputBenchmark
         }
 
         var pacedEvents = (int)(settings.RelayOfferedLoad * settings.RelayPacedDuration.TotalSeconds);
+        var cpu = ProcessCpu.Sample();
         var relayPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, settings.RelayPacedWriters, Append);
-        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered through the relay: p99 {Statistics.Percentile(relayPaced.Latencies, 99):0.0} ms{BeforeSent(relayPaced, "commit")}; load average {LoadAverage()}");
+        var relayCpu = ProcessCpu.Sample();
+        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered through the relay: p99 {Statistics.Percentile(relayPaced.Latencies, 99):0.0} ms{BeforeSent(relayPaced, "commit")}" +
+            $"\n    {ProcessCpu.PerEvent(cpu, relayCpu, pacedEvents)}; load average {LoadAverage()}");
         var directPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, DirectInFlight, Publish);
-        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered by direct publish: p99 {Statistics.Percentile(directPaced.Latencies, 99):0.0} ms{BeforeSent(directPaced, "confirm")}; load average {LoadAverage()}");
+        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered by direct publish: p99 {Statistics.Percentile(directPaced.Latencies, 99):0.0} ms{BeforeSent(directPaced, "confirm")}" +
+            $"\n    {ProcessCpu.PerEvent(relayCpu, ProcessCpu.Sample(), pacedEvents)}; load average {LoadAverage()}");
         await host.StopAsync();
 
         return new RelayResult(
@@ -87,7 +98,16 @@ public static class RelayThroughputBenchmark
     private static string BeforeSent(Paced paced, string until) =>
         $" (due to {until}: p50 {Statistics.Percentile(paced.UntilSent, 50):0.0} ms, p99 {Statistics.Percentile(paced.UntilSent, 99):0.0} ms)" +
         $"\n    where the time went, p50 / p99: until published {Split(paced, t => t.UntilPublishedMs)}, in the broker {Split(paced, t => t.InBrokerMs)}, " +
-        $"in the consumer's inbox commit {Split(paced, t => t.InConsumerMs)}";
+        $"in the consumer's inbox commit {Split(paced, t => t.InConsumerMs)}" +
+        $"\n    the largest latency of the events due in each second: {BySecond(paced)} ms";
+
+    /// <summary>The largest latency among the events due in each second: a steady overload rises, a stall stands out.</summary>
+    private static string BySecond(Paced paced)
+    {
+        var start = paced.Timings.Min(t => t.WrittenAt);
+        return string.Join(' ', paced.Timings.GroupBy(t => (int)(t.WrittenAt - start).TotalSeconds).OrderBy(g => g.Key)
+            .Select(g => $"{g.Max(t => t.TotalMs):0}"));
+    }
 
     private static string Split(Paced paced, Func<ConsumptionLog.Timing, double> part)
     {
@@ -197,6 +217,16 @@ public static class RelayThroughputBenchmark
         {
             throw new TimeoutException($"Only {log.Count} of {count} events reached the consumer within {GiveUpAfter.TotalSeconds:0} s.");
         }
+    }
+
+    /// <summary>MassTransit's default prefetch on RabbitMQ, and so the consumer's concurrency.</summary>
+    private const int ConsumerSlots = 16;
+
+    /// <summary>Opens COUNT connections at once and hands them back, so that the pool holds them idle.</summary>
+    private static async Task OpenConnectionsAsync(NpgsqlDataSource dataSource, int count)
+    {
+        var connections = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => dataSource.OpenConnectionAsync().AsTask()));
+        foreach (var connection in connections) await connection.DisposeAsync();
     }
 
     private sealed class StreamCursor(string streamId)
