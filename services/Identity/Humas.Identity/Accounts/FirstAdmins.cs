@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Dapper;
 using Humas.ServiceDefaults;
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 
 namespace Humas.Identity.Accounts;
 
@@ -9,18 +11,20 @@ namespace Humas.Identity.Accounts;
 /// The password is the configured one (Humas:Identity:FirstAdmins:KpuPassword, ...) or a
 /// generated one, written to Humas:Identity:FirstAdmins:PasswordFile (mode 600) for the
 /// operator to read once; it is never logged. At first sign-in the administrator sets up TOTP.
+/// Whether one exists is asked in SQL, so that a start with nothing to create does not compile
+/// EF Core's query pipeline (see <see cref="Oidc.ClientRegistration"/>).
 /// </summary>
-public sealed class FirstAdmins(IServiceProvider services, IdentitySettings settings, ILogger<FirstAdmins> logger) : IHostedService
+public sealed class FirstAdmins(IServiceProvider services, IdentitySettings settings, NpgsqlDataSource dataSource, ILogger<FirstAdmins> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<HumasUser>>();
         var generated = new List<string>();
         var first = settings.FirstAdmins;
         foreach (var (unit, email, configured) in new[] { ("kpu", first.KpuEmail, first.KpuPassword), ("bawaslu", first.BawasluEmail, first.BawasluPassword) })
         {
-            if (users.Users.Any(u => u.Role == HumasRoles.Admin && u.Unit == unit)) continue;
+            if (await AdministratorExistsAsync(unit, ct)) continue;
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<HumasUser>>();
             var password = configured is { Length: > 0 } ? configured : Generate();
             var user = new HumasUser { UserName = email, Email = email, EmailConfirmed = true, Role = HumasRoles.Admin, Unit = unit };
             var result = await users.CreateAsync(user, password);
@@ -40,6 +44,14 @@ public sealed class FirstAdmins(IServiceProvider services, IdentitySettings sett
         {
             logger.LogWarning("Generated passwords for the first administrators but Humas:Identity:FirstAdmins:PasswordFile is not set; reset them by e-mail");
         }
+    }
+
+    private async Task<bool> AdministratorExistsAsync(string unit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """SELECT EXISTS (SELECT 1 FROM "AspNetUsers" WHERE "Role" = @role AND "Unit" = @unit)""",
+            new { role = HumasRoles.Admin, unit }, cancellationToken: ct));
     }
 
     private static string Generate()

@@ -30,3 +30,13 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
         });
     }
 }
+
+/// <summary>
+/// How `dotnet ef dbcontext optimize` builds the model it compiles (CONTRIBUTING.md): the
+/// provider and OpenIddict's entities as at run time, without a database connection.
+/// </summary>
+internal sealed class IdentityDbDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<IdentityDb>
+{
+    public IdentityDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<IdentityDb>().UseNpgsql().UseOpenIddict().Options);
+}
