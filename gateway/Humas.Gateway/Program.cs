@@ -4,7 +4,7 @@ using Humas.ServiceDefaults.Texts;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHumasTelemetry("gateway");
-builder.Services.AddStartupMemoryTrim();
+builder.Services.AddMemoryTrim();
 builder.Services.AddHumasProblemDetails();
 builder.Services.AddHumasAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddGatewayPolicies(builder.Configuration);

@@ -21,7 +21,7 @@ public static class ServiceDefaultsExtensions
     {
         var services = builder.Services;
         services.AddHumasTelemetry(serviceName);
-        services.AddStartupMemoryTrim();
+        services.AddMemoryTrim();
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         services.AddHumasProblemDetails();
         services.AddExceptionHandler<ProblemDetailsMapping>();

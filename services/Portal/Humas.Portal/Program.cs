@@ -10,7 +10,7 @@ if (args is ["new-key", ..]) return PortalKeyRing.CreateKeyCommand(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHumasTelemetry(PortalSetup.ServiceName);
-builder.Services.AddStartupMemoryTrim();
+builder.Services.AddMemoryTrim();
 builder.Services.AddHumasProblemDetails();
 builder.Services.AddTexts(typeof(PortalSetup).Assembly);
 builder.Services.AddHealthChecks();
