@@ -11,8 +11,8 @@ public static class HumasEnvironment
 {
     public const string User = "humas";
     public const string Password = "humas";
-    public const int DefaultPostgresPort = 55432;
-    public const int DefaultRabbitMqPort = 55672;
+    public const int DefaultPostgresPort = 25432;
+    public const int DefaultRabbitMqPort = 25682;
     public const int DefaultGatewayPort = 8080;
 
     public static int PostgresPort => Port("HUMAS_PG_PORT", DefaultPostgresPort);
