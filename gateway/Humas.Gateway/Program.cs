@@ -3,6 +3,7 @@ using Humas.ServiceDefaults;
 using Humas.ServiceDefaults.Texts;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseInlineIo();
 builder.Services.AddHumasTelemetry("gateway");
 builder.Services.AddMemoryTrim();
 builder.Services.AddHumasProblemDetails();
