@@ -78,14 +78,21 @@ public static class RelayThroughputBenchmark
         }
 
         var pacedEvents = (int)(settings.RelayOfferedLoad * settings.RelayPacedDuration.TotalSeconds);
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        var wal = await PostgresWal.SampleAsync(dataSource);
         var cpu = ProcessCpu.Sample();
         var relayPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, settings.RelayPacedWriters, Append);
         var relayCpu = ProcessCpu.Sample();
+        var relayWal = await PostgresWal.SampleAsync(dataSource);
         Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered through the relay: p99 {Statistics.Percentile(relayPaced.Latencies, 99):0.0} ms{BeforeSent(relayPaced, "commit")}" +
-            $"\n    {ProcessCpu.PerEvent(cpu, relayCpu, pacedEvents)}; load average {LoadAverage()}");
+            $"\n    {ProcessCpu.PerEvent(cpu, relayCpu, pacedEvents)}; load average {LoadAverage()}" +
+            $"\n    {PostgresWal.PerEvent(wal, relayWal, pacedEvents)}");
+        var directCpu = ProcessCpu.Sample();
         var directPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, DirectInFlight, Publish);
+        var directCpuAfter = ProcessCpu.Sample();
         Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered by direct publish: p99 {Statistics.Percentile(directPaced.Latencies, 99):0.0} ms{BeforeSent(directPaced, "confirm")}" +
-            $"\n    {ProcessCpu.PerEvent(relayCpu, ProcessCpu.Sample(), pacedEvents)}; load average {LoadAverage()}");
+            $"\n    {ProcessCpu.PerEvent(directCpu, directCpuAfter, pacedEvents)}; load average {LoadAverage()}" +
+            $"\n    {PostgresWal.PerEvent(relayWal, await PostgresWal.SampleAsync(dataSource), pacedEvents)}");
         await host.StopAsync();
 
         return new RelayResult(
