@@ -79,20 +79,21 @@ public static class RelayThroughputBenchmark
 
         var pacedEvents = (int)(settings.RelayOfferedLoad * settings.RelayPacedDuration.TotalSeconds);
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
-        var wal = await PostgresWal.SampleAsync(dataSource);
-        var cpu = ProcessCpu.Sample();
-        var relayPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, settings.RelayPacedWriters, Append);
-        var relayCpu = ProcessCpu.Sample();
-        var relayWal = await PostgresWal.SampleAsync(dataSource);
-        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered through the relay: p99 {Statistics.Percentile(relayPaced.Latencies, 99):0.0} ms{BeforeSent(relayPaced, "commit")}" +
-            $"\n    {ProcessCpu.PerEvent(cpu, relayCpu, pacedEvents)}; load average {LoadAverage()}" +
-            $"\n    {PostgresWal.PerEvent(wal, relayWal, pacedEvents)}");
-        var directCpu = ProcessCpu.Sample();
-        var directPaced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, DirectInFlight, Publish);
-        var directCpuAfter = ProcessCpu.Sample();
-        Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered by direct publish: p99 {Statistics.Percentile(directPaced.Latencies, 99):0.0} ms{BeforeSent(directPaced, "confirm")}" +
-            $"\n    {ProcessCpu.PerEvent(directCpu, directCpuAfter, pacedEvents)}; load average {LoadAverage()}" +
-            $"\n    {PostgresWal.PerEvent(relayWal, await PostgresWal.SampleAsync(dataSource), pacedEvents)}");
+        // One path at the fixed load, with what the processes spent and PostgreSQL logged meanwhile.
+        async Task<Paced> AtFixedLoadAsync(string path, string until, int maxInFlight, Func<DateTimeOffset, Task> send)
+        {
+            var wal = await PostgresWal.SampleAsync(dataSource);
+            var cpu = ProcessCpu.Sample();
+            var paced = await PacedAsync(log, pacedEvents, settings.RelayOfferedLoad, maxInFlight, send);
+            var cpuAfter = ProcessCpu.Sample();
+            var walAfter = await PostgresWal.SampleAsync(dataSource);
+            Console.WriteLine($"  {settings.RelayOfferedLoad:N0} events/s offered {path}: p99 {Statistics.Percentile(paced.Latencies, 99):0.0} ms{BeforeSent(paced, until)}" +
+                $"\n    {ProcessCpu.PerEvent(cpu, cpuAfter, pacedEvents)}; load average {LoadAverage()}" +
+                $"\n    {PostgresWal.PerEvent(wal, walAfter, pacedEvents)}");
+            return paced;
+        }
+        var relayPaced = await AtFixedLoadAsync("through the relay", "commit", settings.RelayPacedWriters, Append);
+        var directPaced = await AtFixedLoadAsync("by direct publish", "confirm", DirectInFlight, Publish);
         await host.StopAsync();
 
         return new RelayResult(
